@@ -1,0 +1,70 @@
+using System;
+
+namespace SkDeepInfra;
+
+/// <summary>Connection settings shared by <see cref="DeepInfraChatClient"/> and <see cref="DeepInfraChatCompletionService"/>.</summary>
+/// <remarks>The options are read once, when a client is constructed; later changes do not affect existing clients.</remarks>
+public sealed class DeepInfraClientOptions
+{
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is <see langword="null"/>.</summary>
+    public const string ApiKeyEnvironmentVariable = "DEEPINFRA_TOKEN";
+
+    /// <summary>DeepInfra's OpenAI-compatible base address.</summary>
+    public static Uri DefaultEndpoint { get; } = new("https://api.deepinfra.com/v1/openai/");
+
+    private Uri _endpoint = DefaultEndpoint;
+    private int _maxRetries = 3;
+
+    /// <summary>
+    /// The API key sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
+    /// <c>DEEPINFRA_TOKEN</c> environment variable at construction; when neither is set, no header is sent
+    /// (useful for local emulators) and DeepInfra answers 401.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The base address; requests go to <c>{Endpoint}chat/completions</c>. Default <see cref="DefaultEndpoint"/>.</summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URI.</exception>
+    public Uri Endpoint
+    {
+        get => _endpoint;
+        set
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"Endpoint must be an absolute http or https URI; got '{value}'.", nameof(value));
+            }
+
+            _endpoint = value;
+        }
+    }
+
+    /// <summary>
+    /// How many times a failed request is retried (408, 429, 500, 502, 503, 504 and connection failures).
+    /// Default 3; 0 disables retries. Allowed range [0, 10].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 10].</exception>
+    public int MaxRetries
+    {
+        get => _maxRetries;
+        set
+        {
+            if (value is < 0 or > 10)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "MaxRetries must be in [0, 10].");
+            }
+
+            _maxRetries = value;
+        }
+    }
+
+    /// <summary>Describes the options without the API key.</summary>
+    /// <returns>The endpoint, retry count and whether a key is set.</returns>
+    public override string ToString() =>
+        $"DeepInfraClientOptions {{ Endpoint = {Endpoint}, MaxRetries = {MaxRetries}, ApiKey = {(ApiKey is null ? "(not set)" : "***")} }}";
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SkDeepInfra;
+
+namespace Microsoft.SemanticKernel;
+
+/// <summary>Adds DeepInfra chat completion to a Semantic Kernel <see cref="IKernelBuilder"/>.</summary>
+public static class DeepInfraKernelBuilderExtensions
+{
+    /// <summary>Adds a <see cref="DeepInfraChatCompletionService"/> to the kernel's services.</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="modelId">The DeepInfra model id, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
+    /// <param name="apiKey">The API key; <see langword="null"/> reads <c>DEEPINFRA_TOKEN</c>.</param>
+    /// <param name="endpoint">The base address; <see langword="null"/> for DeepInfra's.</param>
+    /// <param name="serviceId">A key for the registration, to select among several models.</param>
+    /// <param name="httpClient">A client to send with; never disposed.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelId"/> is null or white space.</exception>
+    public static IKernelBuilder AddDeepInfraChatCompletion(
+        this IKernelBuilder builder,
+        string modelId,
+        string? apiKey = null,
+        Uri? endpoint = null,
+        string? serviceId = null,
+        HttpClient? httpClient = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        builder.Services.AddDeepInfraChatCompletion(modelId, apiKey, endpoint, serviceId, httpClient);
+        return builder;
+    }
+}

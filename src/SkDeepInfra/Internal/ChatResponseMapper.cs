@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.AI;
+using SkDeepInfra.Internal.Wire;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>Turns DeepInfra replies into Microsoft.Extensions.AI objects.</summary>
+internal static class ChatResponseMapper
+{
+    public static ChatResponse FromWireResponse(ChatCompletionResponse wire, byte[] body, SecretRedactor redactor)
+    {
+        if (wire.Choices is not { Count: > 0 } choices)
+        {
+            throw DeepInfraErrors.Malformed("the reply has no choices", redactor.Decode(body));
+        }
+
+        WireChoice choice = choices[0];
+        WireResponseMessage message = choice.Message ?? throw DeepInfraErrors.Malformed("the first choice has no message", redactor.Decode(body));
+
+        var contents = new List<AIContent>();
+        if (!string.IsNullOrEmpty(message.ReasoningContent))
+        {
+            contents.Add(new TextReasoningContent(message.ReasoningContent));
+        }
+
+        string text = EndOfSequenceMarkers.Strip(message.Content);
+        if (text.Length > 0)
+        {
+            contents.Add(new TextContent(text));
+        }
+
+        if (message.ToolCalls is { Count: > 0 } toolCalls)
+        {
+            foreach (WireToolCall call in toolCalls)
+            {
+                string name = call.Function?.Name ?? throw DeepInfraErrors.Malformed("a tool call has no function name", redactor.Decode(body));
+                contents.Add(ToFunctionCall(call.Id, name, call.Function.Arguments));
+            }
+        }
+
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { MessageId = wire.Id })
+        {
+            ResponseId = wire.Id,
+            ModelId = wire.Model,
+            CreatedAt = ToCreatedAt(wire.Created),
+            FinishReason = ToFinishReason(choice.FinishReason),
+            Usage = ToUsage(wire.Usage),
+        };
+
+        if (wire.Usage?.EstimatedCost is double cost)
+        {
+            response.AdditionalProperties = new() { [DeepInfraPropertyNames.EstimatedCost] = cost };
+        }
+
+        return response;
+    }
+
+    public static FunctionCallContent ToFunctionCall(string? id, string name, string? arguments) =>
+        FunctionCallContent.CreateFromParsedArguments(
+            arguments ?? string.Empty,
+            string.IsNullOrEmpty(id) ? NewCallId() : id!,
+            name,
+            JsonValues.ParseArguments);
+
+    public static ChatFinishReason? ToFinishReason(string? value) => value switch
+    {
+        null or "" => null,
+        "stop" => ChatFinishReason.Stop,
+        "length" => ChatFinishReason.Length,
+        "tool_calls" => ChatFinishReason.ToolCalls,
+        "content_filter" => ChatFinishReason.ContentFilter,
+        _ => new ChatFinishReason(value),
+    };
+
+    public static UsageDetails? ToUsage(WireUsage? usage) => usage is null ? null : new UsageDetails
+    {
+        InputTokenCount = usage.PromptTokens,
+        OutputTokenCount = usage.CompletionTokens,
+        TotalTokenCount = usage.TotalTokens ?? (usage.PromptTokens + usage.CompletionTokens),
+        ReasoningTokenCount = usage.CompletionTokensDetails?.ReasoningTokens,
+        CachedInputTokenCount = usage.PromptTokensDetails?.CachedTokens,
+    };
+
+    public static DateTimeOffset? ToCreatedAt(long? created) =>
+        created is long seconds and > 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private static string NewCallId() => "call_" + Guid.NewGuid().ToString("N").Substring(0, 24);
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>
+/// The one place that builds <see cref="DeepInfraException"/>s, and reads DeepInfra's three error shapes:
+/// <c>{"error":"…"}</c>, <c>{"error":{"message":"…"}}</c> and FastAPI's <c>{"detail":…}</c>.
+/// Bodies handed in here are already redacted by <see cref="SecretRedactor"/>.
+/// </summary>
+internal static class DeepInfraErrors
+{
+    private const int MaxMessageBodyChars = 300;
+
+    /// <summary>An error status. <paramref name="keyConfigured"/> adds a hint to a 401 when no API key was set.</summary>
+    public static DeepInfraException FromStatus(HttpStatusCode status, string? body, string? mediaType, bool keyConfigured)
+    {
+        string? provider = ReadProviderMessage(body);
+        var message = new StringBuilder()
+            .Append("DeepInfra returned ")
+            .Append(((int)status).ToString(CultureInfo.InvariantCulture))
+            .Append(" (").Append(status).Append(')');
+
+        if (provider is not null)
+        {
+            message.Append(": ").Append(provider);
+        }
+        else if (!string.IsNullOrWhiteSpace(body))
+        {
+            message.Append(" with a body that is not a DeepInfra error (").Append(mediaType ?? "no content type").Append("): ").Append(Shorten(body!));
+        }
+
+        if (status == HttpStatusCode.Unauthorized && !keyConfigured)
+        {
+            message.Append(". No API key is configured: set DeepInfraClientOptions.ApiKey or the DEEPINFRA_TOKEN environment variable");
+        }
+
+        return new DeepInfraException(status, provider, body, message.Append('.').ToString());
+    }
+
+    /// <summary>An error object inside a successful reply or a stream (an in-band error frame).</summary>
+    public static DeepInfraException FromErrorFrame(JsonElement error, string? rawEvent)
+    {
+        string provider = ReadErrorElement(error) ?? Shorten(error.GetRawText());
+        HttpStatusCode? status = error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("code", out JsonElement code)
+            && code.ValueKind == JsonValueKind.Number
+            && code.TryGetInt32(out int value) && value is >= 400 and < 600
+                ? (HttpStatusCode)value
+                : null;
+        return new DeepInfraException(status ?? HttpStatusCode.OK, provider, rawEvent, $"DeepInfra reported an error inside the response: {provider}.");
+    }
+
+    /// <summary>A 2xx body that is not a usable reply: HTML, wrong types, missing fields.</summary>
+    public static DeepInfraException Malformed(string what, string? body, Exception? inner = null) =>
+        new(HttpStatusCode.OK, null, body, $"DeepInfra returned a reply that could not be read: {what}.", inner);
+
+    /// <summary>A stream that stopped before its finish chunk.</summary>
+    public static DeepInfraException Truncated(string what, Exception? inner = null) =>
+        new(HttpStatusCode.OK, null, null, $"The DeepInfra stream ended early: {what}. The text received so far was delivered; the reply is incomplete.", inner);
+
+    /// <summary>No response after every attempt.</summary>
+    public static DeepInfraException Unreachable(Uri endpoint, int attempts, Exception inner) =>
+        new(null, null, null, $"Could not get a response from DeepInfra at {endpoint} after {attempts} attempt(s): {inner.Message}", inner);
+
+    /// <summary>The provider's message from an error body, or <see langword="null"/> when it has none of the known shapes.</summary>
+    public static string? ReadProviderMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || body!.TrimStart()[0] != '{')
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (root.TryGetProperty("error", out JsonElement error))
+            {
+                return ReadErrorElement(error);
+            }
+
+            if (root.TryGetProperty("detail", out JsonElement detail))
+            {
+                return ReadDetail(detail);
+            }
+
+            return root.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String
+                ? message.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadErrorElement(JsonElement error) => error.ValueKind switch
+    {
+        JsonValueKind.String => error.GetString(),
+        JsonValueKind.Object when error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String => m.GetString(),
+        JsonValueKind.Object when error.TryGetProperty("detail", out JsonElement d) => ReadDetail(d),
+        _ => null,
+    };
+
+    /// <summary>FastAPI's <c>detail</c>: a string, an object with <c>error</c>/<c>message</c>, or a list of <c>{loc, msg}</c>.</summary>
+    private static string? ReadDetail(JsonElement detail)
+    {
+        switch (detail.ValueKind)
+        {
+            case JsonValueKind.String:
+                return detail.GetString();
+            case JsonValueKind.Object:
+                return ReadErrorElement(detail)
+                    ?? (detail.TryGetProperty("error", out JsonElement e) ? ReadErrorElement(e) : null)
+                    ?? (detail.TryGetProperty("msg", out JsonElement msg) && msg.ValueKind == JsonValueKind.String ? msg.GetString() : null);
+            case JsonValueKind.Array:
+                var parts = new List<string>();
+                foreach (JsonElement item in detail.EnumerateArray())
+                {
+                    parts.Add(ReadValidationItem(item));
+                }
+
+                return parts.Count == 0 ? null : string.Join("; ", parts);
+            default:
+                return null;
+        }
+    }
+
+    private static string ReadValidationItem(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return item.ValueKind == JsonValueKind.String ? item.GetString() ?? string.Empty : item.GetRawText();
+        }
+
+        string msg = item.TryGetProperty("msg", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? string.Empty : item.GetRawText();
+        if (!item.TryGetProperty("loc", out JsonElement loc) || loc.ValueKind != JsonValueKind.Array)
+        {
+            return msg;
+        }
+
+        var path = new List<string>();
+        foreach (JsonElement segment in loc.EnumerateArray())
+        {
+            path.Add(segment.ValueKind == JsonValueKind.String ? segment.GetString() ?? string.Empty : segment.GetRawText());
+        }
+
+        return string.Join(".", path) + ": " + msg;
+    }
+
+    private static string Shorten(string text)
+    {
+        string flat = text.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        return flat.Length <= MaxMessageBodyChars ? flat : flat.Substring(0, MaxMessageBodyChars) + "…";
+    }
+}

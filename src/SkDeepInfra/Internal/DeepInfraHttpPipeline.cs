@@ -1,0 +1,133 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>
+/// Sends a request body to <c>chat/completions</c> and returns a successful response with its headers read.
+/// Retries 408, 429, 500, 502, 503, 504, timeouts and connection failures, before any response byte is consumed;
+/// never retries anything else. Every failure ends in a <see cref="DeepInfraException"/>; cancellation is never wrapped.
+/// </summary>
+internal sealed class DeepInfraHttpPipeline
+{
+    private static readonly ProductInfoHeaderValue s_userAgent =
+        new("SkDeepInfra", typeof(DeepInfraHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue s_acceptEvents = new("text/event-stream");
+
+    private readonly HttpClient _http;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly int _maxRetries;
+    private readonly ILogger _logger;
+
+    public DeepInfraHttpPipeline(HttpClient http, Uri chatCompletionsUri, string? apiKey, int maxRetries, ILogger logger)
+    {
+        _http = http;
+        ChatCompletionsUri = chatCompletionsUri;
+        _authorization = string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
+        _maxRetries = maxRetries;
+        _logger = logger;
+        Redactor = new SecretRedactor(apiKey);
+    }
+
+    public Uri ChatCompletionsUri { get; }
+
+    public SecretRedactor Redactor { get; }
+
+    public ILogger Logger => _logger;
+
+    /// <summary>Waits between attempts; replaceable so tests can record delays instead of sleeping.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = static (delay, token) => Task.Delay(delay, token);
+
+    public async Task<HttpResponseMessage> SendAsync(byte[] body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
+            using (HttpRequestMessage request = CreateRequest(body, streaming))
+            {
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex)
+                {
+                    failure = ex;
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = new TimeoutException("The request timed out.", ex);
+                }
+            }
+
+            if (response is not null && response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            bool retryable = response is null || IsRetryable(response.StatusCode);
+            if (!retryable || attempt >= _maxRetries)
+            {
+                DeepInfraException error = response is null
+                    ? DeepInfraErrors.Unreachable(ChatCompletionsUri, attempt + 1, failure!)
+                    : await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                Log.RequestFailed(_logger, modelId, (int?)error.StatusCode, ElapsedMs(startTimestamp), error.Message);
+                throw error;
+            }
+
+            TimeSpan delay = RetryDelays.For(attempt, response, DateTimeOffset.UtcNow);
+            string reason = response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response?.Dispose();
+            Log.Retrying(_logger, modelId, reason, attempt + 1, _maxRetries, (long)delay.TotalMilliseconds);
+            await Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static long ElapsedMs(long startTimestamp) =>
+        (long)((Stopwatch.GetTimestamp() - startTimestamp) * 1000.0 / Stopwatch.Frequency);
+
+    private static bool IsRetryable(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    private HttpRequestMessage CreateRequest(byte[] body, bool streaming)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, ChatCompletionsUri) { Content = content };
+        request.Headers.Authorization = _authorization;
+        request.Headers.UserAgent.Add(s_userAgent);
+        request.Headers.Accept.Add(streaming ? s_acceptEvents : s_acceptJson);
+        return request;
+    }
+
+    private async Task<DeepInfraException> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            string? body = null;
+            try
+            {
+#if NET
+                byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+                byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+                body = Redactor.Decode(bytes);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                // The status is the error; a body cut short only loses its details.
+            }
+
+            return DeepInfraErrors.FromStatus(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, _authorization is not null);
+        }
+    }
+}

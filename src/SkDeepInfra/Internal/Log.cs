@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>Source-generated log messages. Bodies are logged only at Trace; the API key never is.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "DeepInfra request starting: model {ModelId}, streaming {Streaming}.")]
+    public static partial void RequestStarting(ILogger logger, string modelId, bool streaming);
+
+    [LoggerMessage(2, LogLevel.Trace, "DeepInfra request body: {Body}")]
+    public static partial void RequestBody(ILogger logger, string body);
+
+    [LoggerMessage(3, LogLevel.Trace, "DeepInfra response body: {Body}")]
+    public static partial void ResponseBody(ILogger logger, string body);
+
+    [LoggerMessage(4, LogLevel.Information, "DeepInfra request completed: model {ModelId}, status {StatusCode}, {DurationMs} ms, input tokens {InputTokens}, output tokens {OutputTokens}, estimated cost {EstimatedCost} USD.")]
+    public static partial void RequestCompleted(ILogger logger, string modelId, int statusCode, long durationMs, long? inputTokens, long? outputTokens, double? estimatedCost);
+
+    [LoggerMessage(5, LogLevel.Warning, "DeepInfra request for model {ModelId} failed ({Reason}); retry {Attempt} of {MaxRetries} in {DelayMs} ms.")]
+    public static partial void Retrying(ILogger logger, string modelId, string reason, int attempt, int maxRetries, long delayMs);
+
+    [LoggerMessage(6, LogLevel.Error, "DeepInfra request failed: model {ModelId}, status {StatusCode}, {DurationMs} ms: {Message}")]
+    public static partial void RequestFailed(ILogger logger, string modelId, int? statusCode, long durationMs, string message);
+}

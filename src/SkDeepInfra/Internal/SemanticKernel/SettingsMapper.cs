@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+
+namespace SkDeepInfra.Internal.SemanticKernel;
+
+/// <summary>
+/// Typed mapping of Semantic Kernel settings: <see cref="PromptExecutionSettings.ExtensionData"/> keys to
+/// <see cref="DeepInfraPromptExecutionSettings"/>, and those settings to <see cref="ChatOptions"/>. Ranges are checked
+/// on the original double values, before anything is sent.
+/// </summary>
+internal static class SettingsMapper
+{
+    public static DeepInfraPromptExecutionSettings FromExtensionData(PromptExecutionSettings? settings)
+    {
+        var result = new DeepInfraPromptExecutionSettings();
+        if (settings is null)
+        {
+            return result;
+        }
+
+        result.ModelId = settings.ModelId;
+        result.ServiceId = settings.ServiceId;
+        result.FunctionChoiceBehavior = settings.FunctionChoiceBehavior;
+        if (settings.ExtensionData is { Count: > 0 } data)
+        {
+            Dictionary<string, object>? unknown = null;
+            foreach (KeyValuePair<string, object> entry in data)
+            {
+                if (!TryApply(result, entry.Key, entry.Value))
+                {
+                    (unknown ??= new Dictionary<string, object>(StringComparer.Ordinal))[entry.Key] = entry.Value;
+                }
+            }
+
+            result.ExtensionData = unknown;
+        }
+
+        return result;
+    }
+
+    public static void ApplyTo(DeepInfraPromptExecutionSettings settings, ChatOptions options)
+    {
+        // Keys left in ExtensionData fill typed members the caller did not set; the rest are sent by name.
+        DeepInfraPromptExecutionSettings effective = settings;
+        AdditionalPropertiesDictionary? additional = null;
+        if (settings.ExtensionData is { Count: > 0 } data)
+        {
+            effective = (DeepInfraPromptExecutionSettings)settings.Clone();
+            foreach (KeyValuePair<string, object> entry in data)
+            {
+                if (IsKnown(entry.Key))
+                {
+                    if (!IsSet(effective, entry.Key))
+                    {
+                        TryApply(effective, entry.Key, entry.Value);
+                    }
+                }
+                else if (!IsChatClientKey(entry.Key))
+                {
+                    (additional ??= [])[entry.Key] = entry.Value;
+                }
+            }
+        }
+
+        options.Temperature = (float?)ParameterRanges.Temperature(effective.Temperature);
+        options.TopP = (float?)ParameterRanges.TopP(effective.TopP);
+        options.TopK = ParameterRanges.TopK(effective.TopK);
+        options.MaxOutputTokens = ParameterRanges.MaxTokens(effective.MaxTokens);
+        options.PresencePenalty = (float?)ParameterRanges.PresencePenalty(effective.PresencePenalty);
+        options.FrequencyPenalty = (float?)ParameterRanges.FrequencyPenalty(effective.FrequencyPenalty);
+        options.Seed = effective.Seed;
+        options.StopSequences = effective.StopSequences is { Count: > 0 } stop ? [.. stop] : null;
+        options.ResponseFormat = ResponseFormats.ToChatResponseFormat(effective.ResponseFormat);
+        options.Reasoning = null;
+
+        AddIfSet(ref additional, DeepInfraPropertyNames.MinP, ParameterRanges.MinP(effective.MinP));
+        AddIfSet(ref additional, DeepInfraPropertyNames.RepetitionPenalty, ParameterRanges.RepetitionPenalty(effective.RepetitionPenalty));
+        AddIfSet(ref additional, DeepInfraPropertyNames.User, effective.User);
+        AddIfSet(ref additional, DeepInfraPropertyNames.ReasoningEffort, effective.ReasoningEffort);
+        options.AdditionalProperties = additional;
+    }
+
+    public static object? ToSerializableResponseFormat(object? value) => ResponseFormats.ToSerializable(value);
+
+    private static void AddIfSet(ref AdditionalPropertiesDictionary? additional, string key, object? value)
+    {
+        if (value is not null)
+        {
+            (additional ??= [])[key] = value;
+        }
+    }
+
+    private static bool IsKnown(string key) => key.ToUpperInvariant() switch
+    {
+        "TEMPERATURE" or "TOP_P" or "MIN_P" or "TOP_K" or "MAX_TOKENS" or "PRESENCE_PENALTY" or "FREQUENCY_PENALTY"
+            or "REPETITION_PENALTY" or "SEED" or "USER" or "STOP_SEQUENCES" or "STOP" or "RESPONSE_FORMAT" or "REASONING_EFFORT" => true,
+        _ => false,
+    };
+
+    /// <summary>Keys Semantic Kernel itself turns into <see cref="ChatOptions"/> members (instructions); never sent as extra keys.</summary>
+    private static bool IsChatClientKey(string key) => key.ToUpperInvariant() is "CHAT_SYSTEM_PROMPT" or "CHAT_DEVELOPER_PROMPT" or "SYSTEMINSTRUCTION";
+
+    private static bool IsSet(DeepInfraPromptExecutionSettings s, string key) => key.ToUpperInvariant() switch
+    {
+        "TEMPERATURE" => s.Temperature is not null,
+        "TOP_P" => s.TopP is not null,
+        "MIN_P" => s.MinP is not null,
+        "TOP_K" => s.TopK is not null,
+        "MAX_TOKENS" => s.MaxTokens is not null,
+        "PRESENCE_PENALTY" => s.PresencePenalty is not null,
+        "FREQUENCY_PENALTY" => s.FrequencyPenalty is not null,
+        "REPETITION_PENALTY" => s.RepetitionPenalty is not null,
+        "SEED" => s.Seed is not null,
+        "USER" => s.User is not null,
+        "STOP_SEQUENCES" or "STOP" => s.StopSequences is not null,
+        "RESPONSE_FORMAT" => s.ResponseFormat is not null,
+        "REASONING_EFFORT" => s.ReasoningEffort is not null,
+        _ => false,
+    };
+
+    private static bool TryApply(DeepInfraPromptExecutionSettings s, string key, object? value)
+    {
+        switch (key.ToUpperInvariant())
+        {
+            case "TEMPERATURE": s.Temperature = JsonValues.ReadDouble(key, value); return true;
+            case "TOP_P": s.TopP = JsonValues.ReadDouble(key, value); return true;
+            case "MIN_P": s.MinP = JsonValues.ReadDouble(key, value); return true;
+            case "TOP_K": s.TopK = JsonValues.ReadInt32(key, value); return true;
+            case "MAX_TOKENS": s.MaxTokens = JsonValues.ReadInt32(key, value); return true;
+            case "PRESENCE_PENALTY": s.PresencePenalty = JsonValues.ReadDouble(key, value); return true;
+            case "FREQUENCY_PENALTY": s.FrequencyPenalty = JsonValues.ReadDouble(key, value); return true;
+            case "REPETITION_PENALTY": s.RepetitionPenalty = JsonValues.ReadDouble(key, value); return true;
+            case "SEED": s.Seed = JsonValues.ReadInt64(key, value); return true;
+            case "USER": s.User = JsonValues.ReadString(key, value); return true;
+            case "STOP_SEQUENCES" or "STOP": s.StopSequences = JsonValues.ReadStrings(key, value); return true;
+            case "RESPONSE_FORMAT": s.ResponseFormat = value is JsonElement { ValueKind: JsonValueKind.Null } ? null : value; return true;
+            case "REASONING_EFFORT": s.ReasoningEffort = JsonValues.ReadString(key, value); return true;
+            default: return false;
+        }
+    }
+}

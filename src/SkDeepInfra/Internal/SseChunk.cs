@@ -1,0 +1,71 @@
+using System;
+using System.Text.Json;
+using SkDeepInfra.Internal.Wire;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>One parsed SSE event of a chat stream: a chunk, the <c>[DONE]</c> sentinel, nothing, or bytes that are not JSON.</summary>
+internal readonly struct SseChunk
+{
+    private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error)
+    {
+        Chunk = chunk;
+        IsDone = isDone;
+        Invalid = invalid;
+        Error = error;
+    }
+
+    public ChatCompletionResponse? Chunk { get; }
+    public bool IsDone { get; }
+    public byte[]? Invalid { get; }
+    public JsonException? Error { get; }
+
+    /// <summary>The <see cref="System.Net.ServerSentEvents.SseItemParser{T}"/> for chat streams; parses UTF-8 directly.</summary>
+    public static SseChunk Parse(string eventType, ReadOnlySpan<byte> data)
+    {
+        ReadOnlySpan<byte> trimmed = Trim(data);
+        if (trimmed.IsEmpty)
+        {
+            return default;
+        }
+
+        if (trimmed.SequenceEqual("[DONE]"u8))
+        {
+            return new SseChunk(null, true, null, null);
+        }
+
+        try
+        {
+            ChatCompletionResponse? chunk = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.ChatCompletionResponse);
+            if (chunk is not null && eventType == "error" && chunk.Error is null)
+            {
+                chunk.Error = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.JsonElement);
+            }
+
+            return new SseChunk(chunk, false, null, null);
+        }
+        catch (JsonException ex)
+        {
+            return new SseChunk(null, false, trimmed.ToArray(), ex);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> data)
+    {
+        int start = 0;
+        int end = data.Length;
+        while (start < end && IsSpace(data[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsSpace(data[end - 1]))
+        {
+            end--;
+        }
+
+        return data.Slice(start, end - start);
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using SkDeepInfra.Internal.Wire;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>
+/// Turns stream chunks into <see cref="ChatResponseUpdate"/>s, one per chunk that carries something: text (without
+/// end-of-sequence markers), reasoning, tool calls (emitted complete with the finish chunk), usage with
+/// <c>estimated_cost</c>, and the finish reason. Repeated <c>role</c> and <c>tool_calls: null</c> are ignored.
+/// </summary>
+internal sealed class StreamingChatAssembler
+{
+    private readonly StreamingTextFilter _text = new();
+    private readonly ToolCallAccumulator _toolCalls = new();
+    private string? _responseId;
+    private string? _modelId;
+    private DateTimeOffset? _createdAt;
+
+    public bool Finished { get; private set; }
+
+    public UsageDetails? Usage { get; private set; }
+
+    public double? EstimatedCost { get; private set; }
+
+    public ChatResponseUpdate? Process(ChatCompletionResponse chunk)
+    {
+        if (chunk.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            throw DeepInfraErrors.FromErrorFrame(error, error.GetRawText());
+        }
+
+        _responseId ??= chunk.Id;
+        _modelId ??= chunk.Model;
+        _createdAt ??= ChatResponseMapper.ToCreatedAt(chunk.Created);
+
+        List<AIContent>? contents = null;
+        ChatFinishReason? finishReason = null;
+        if (chunk.Choices is { Count: > 0 } choices)
+        {
+            WireChoice choice = choices[0];
+            if ((choice.Delta ?? choice.Message) is { } delta)
+            {
+                AddDelta(delta, ref contents);
+            }
+
+            if (!string.IsNullOrEmpty(choice.FinishReason))
+            {
+                finishReason = ChatResponseMapper.ToFinishReason(choice.FinishReason);
+                Finish(ref contents);
+            }
+        }
+
+        AdditionalPropertiesDictionary? properties = null;
+        if (chunk.Usage is { } usage)
+        {
+            Usage = ChatResponseMapper.ToUsage(usage);
+            (contents ??= []).Add(new UsageContent(Usage!));
+            if (usage.EstimatedCost is double cost)
+            {
+                EstimatedCost = cost;
+                properties = new() { [DeepInfraPropertyNames.EstimatedCost] = cost };
+            }
+        }
+
+        if (contents is null && finishReason is null)
+        {
+            return null;
+        }
+
+        return new ChatResponseUpdate(ChatRole.Assistant, contents ?? [])
+        {
+            ResponseId = _responseId,
+            MessageId = _responseId,
+            ModelId = _modelId,
+            CreatedAt = _createdAt,
+            FinishReason = finishReason,
+            AdditionalProperties = properties,
+        };
+    }
+
+    private void AddDelta(WireResponseMessage delta, ref List<AIContent>? contents)
+    {
+        if (!string.IsNullOrEmpty(delta.ReasoningContent))
+        {
+            (contents ??= []).Add(new TextReasoningContent(delta.ReasoningContent));
+        }
+
+        string text = _text.Push(delta.Content);
+        if (text.Length > 0)
+        {
+            (contents ??= []).Add(new TextContent(text));
+        }
+
+        if (delta.ToolCalls is { Count: > 0 } toolCalls)
+        {
+            foreach (WireToolCall fragment in toolCalls)
+            {
+                _toolCalls.Add(fragment);
+            }
+        }
+    }
+
+    private void Finish(ref List<AIContent>? contents)
+    {
+        Finished = true;
+        string tail = _text.Flush();
+        if (tail.Length > 0)
+        {
+            (contents ??= []).Add(new TextContent(tail));
+        }
+
+        if (_toolCalls.IsEmpty)
+        {
+            return;
+        }
+
+        List<FunctionCallContent> calls = _toolCalls.Complete(out int? unnamedIndex);
+        if (unnamedIndex is int index)
+        {
+            throw DeepInfraErrors.Malformed($"the tool call at index {index} has no function name", null);
+        }
+
+        (contents ??= []).AddRange(calls);
+    }
+}

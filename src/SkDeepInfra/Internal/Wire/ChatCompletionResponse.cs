@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace SkDeepInfra.Internal.Wire;
+
+/// <summary>A non-streaming reply (<c>chat.completion</c>) or one stream chunk (<c>chat.completion.chunk</c>).</summary>
+internal sealed class ChatCompletionResponse
+{
+    public string? Id { get; set; }
+    public string? Object { get; set; }
+    public long? Created { get; set; }
+    public string? Model { get; set; }
+    public List<WireChoice>? Choices { get; set; }
+    public WireUsage? Usage { get; set; }
+
+    /// <summary>Set when the service reports an error, including inside a 200 stream.</summary>
+    public JsonElement? Error { get; set; }
+}
