@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace SkDeepInfra.TestSupport;
+
+/// <summary>Builds clients over a <see cref="RecordingHandler"/>, with retry delays recorded instead of slept.</summary>
+public static class TestClients
+{
+    public const string ApiKey = "test-key-5f3a9c1e7b2d";
+
+    public static DeepInfraChatClient Create(
+        RecordingHandler handler,
+        int maxRetries = 3,
+        List<TimeSpan>? delays = null,
+        ILoggerFactory? loggerFactory = null,
+        string? apiKey = ApiKey,
+        string model = Canned.Model)
+    {
+        var options = new DeepInfraClientOptions { ApiKey = apiKey, MaxRetries = maxRetries, Endpoint = new Uri("https://deepinfra.test/v1/openai/") };
+        var client = new DeepInfraChatClient(model, options, new HttpClient(handler), loggerFactory);
+        client.Pipeline.Delay = (delay, _) =>
+        {
+            delays?.Add(delay);
+            return Task.CompletedTask;
+        };
+        return client;
+    }
+}
