@@ -39,7 +39,8 @@ internal static class ChatResponseMapper
             }
         }
 
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { MessageId = wire.Id })
+        var assistant = new ChatMessage(ChatRole.Assistant, contents) { MessageId = wire.Id };
+        var response = new ChatResponse(assistant)
         {
             ResponseId = wire.Id,
             ModelId = wire.Model,
@@ -50,7 +51,9 @@ internal static class ChatResponseMapper
 
         if (wire.Usage?.EstimatedCost is double cost)
         {
+            // On the response, and on the message as ToChatResponse() puts it for a stream.
             response.AdditionalProperties = new() { [DeepInfraPropertyNames.EstimatedCost] = cost };
+            assistant.AdditionalProperties = new() { [DeepInfraPropertyNames.EstimatedCost] = cost };
         }
 
         return response;
