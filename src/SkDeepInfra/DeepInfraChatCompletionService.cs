@@ -114,10 +114,17 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
         UsageDetails? totalUsage = null;
         await foreach (StreamingChatMessageContent update in _inner.GetStreamingChatMessageContentsAsync(chatHistory, settings, kernel, cancellationToken).ConfigureAwait(false))
         {
-            if (update.Metadata is { } metadata && metadata.TryGetValue(DeepInfraMetadataKeys.Usage, out object? usage) && usage is UsageDetails details)
+            if (update.Metadata is { } metadata && metadata.TryGetValue(DeepInfraMetadataKeys.Usage, out object? usage) && ToUsageDetails(usage) is { } details)
             {
-                totalUsage ??= new UsageDetails();
-                totalUsage.Add(details);
+                // A new total per update: an update already yielded keeps the usage it was yielded with.
+                var sum = new UsageDetails();
+                if (totalUsage is not null)
+                {
+                    sum.Add(totalUsage);
+                }
+
+                sum.Add(details);
+                totalUsage = sum;
                 totalCost = Add(totalCost, metadata);
                 Dictionary<string, object?> copy = Copy(metadata);
                 copy[DeepInfraMetadataKeys.Usage] = totalUsage;
@@ -128,6 +135,14 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
             yield return update;
         }
     }
+
+    /// <summary>Semantic Kernel's update conversion replaces the stamped <see cref="UsageDetails"/> with the <see cref="UsageContent"/> they came in.</summary>
+    private static UsageDetails? ToUsageDetails(object? usage) => usage switch
+    {
+        UsageDetails details => details,
+        UsageContent content => content.Details,
+        _ => null,
+    };
 
     private static double? Add(double? total, IReadOnlyDictionary<string, object?>? metadata) =>
         metadata is not null && metadata.TryGetValue(DeepInfraMetadataKeys.EstimatedCost, out object? value) && value is double cost

@@ -97,6 +97,9 @@ public sealed class DeepInfraPromptExecutionSettings : PromptExecutionSettings
     /// Returns <paramref name="settings"/> itself when it already is a <see cref="DeepInfraPromptExecutionSettings"/>;
     /// otherwise new settings with its model id, service id, function choice behavior and <see cref="PromptExecutionSettings.ExtensionData"/>,
     /// whose DeepInfra keys become typed properties (unknown keys stay in <see cref="PromptExecutionSettings.ExtensionData"/> and are sent by name).
+    /// Another connector's settings type also contributes its typed members whose JSON names are DeepInfra's (<c>temperature</c>,
+    /// <c>max_tokens</c>, <c>stop_sequences</c>, …) and its <c>chat_system_prompt</c>; an <see cref="PromptExecutionSettings.ExtensionData"/>
+    /// key of the same name wins, and its other members are not sent.
     /// </summary>
     /// <param name="settings">Any settings, or <see langword="null"/> for empty settings.</param>
     /// <returns>DeepInfra settings.</returns>

@@ -391,6 +391,34 @@ public sealed class DeepInfraChatClientStreamingTests
         Assert.Empty(handler.Requests);
     }
 
+    [Theory]
+    [InlineData("""{"id":"x","choices":[null]}""")]
+    [InlineData("""{"id":"x","choices":[{"index":0,"delta":{"tool_calls":[null]}}]}""")]
+    [InlineData("""{"id":"x","choices":"nope"}""")]
+    [InlineData("""[1,2,3]""")]
+    public async Task GetStreamingResponseAsync_NullsAndWrongShapes_ThrowDeepInfraException(string chunk)
+    {
+        var handler = new RecordingHandler().ReplySse(Canned.Sse([chunk]));
+        using DeepInfraChatClient client = TestClients.Create(handler);
+
+        await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_ErrorFrameEchoingKey_MasksKey()
+    {
+        string frame = "{\"error\":{\"message\":\"bad key " + TestClients.ApiKey + "\"}}";
+        var handler = new RecordingHandler().ReplySse(Canned.Sse([Canned.Chunk("a"), frame], done: false));
+        using DeepInfraChatClient client = TestClients.Create(handler);
+
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+
+        Assert.DoesNotContain(TestClients.ApiKey, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, error.ProviderMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, error.ResponseContent ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestClients.ApiKey, error.ToString(), StringComparison.Ordinal);
+    }
+
     private static HttpResponseMessage StreamResponse(Stream body)
     {
         var content = new StreamContent(body);

@@ -59,7 +59,7 @@ internal static class ChatCompletionCall
 
         if (wire.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            throw DeepInfraErrors.FromErrorFrame(error, pipeline.Redactor.Decode(bytes));
+            throw DeepInfraErrors.FromErrorFrame(error, pipeline.Redactor.Decode(bytes), pipeline.Redactor);
         }
 
         ChatResponse result = ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
@@ -86,7 +86,7 @@ internal static class ChatCompletionCall
 #else
         using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        var assembler = new StreamingChatAssembler();
+        var assembler = new StreamingChatAssembler(pipeline.Redactor);
         IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, SseChunk.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -55,7 +55,7 @@ internal static class ChatOptionsMapper
                 request.User = JsonValues.ReadString(key, value);
                 break;
             case DeepInfraPropertyNames.ReasoningEffort:
-                request.ReasoningEffort = JsonValues.ReadString(key, value) ?? request.ReasoningEffort;
+                request.ReasoningEffort ??= JsonValues.ReadString(key, value);
                 break;
             case "temperature":
                 request.Temperature ??= ParameterRanges.Temperature(JsonValues.ReadDouble(key, value));
@@ -85,6 +85,12 @@ internal static class ChatOptionsMapper
                 if (s_reserved.Contains(key))
                 {
                     throw new ArgumentException($"AdditionalProperties[\"{key}\"] is set by the client itself; use the matching ChatOptions member instead.", JsonValues.OptionsParameter);
+                }
+
+                // A null value is an unset option: omitted, like every other unset member.
+                if (value is null or System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined })
+                {
+                    break;
                 }
 
                 (request.Extra ??= new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal))[key] = JsonValues.ToElement(key, value);

@@ -229,6 +229,15 @@ internal static class ChatRequestMapper
     /// <summary>Content that describes a past reply but is never sent back: reasoning and usage.</summary>
     private static bool IsIgnored(AIContent content) => content is TextReasoningContent or UsageContent;
 
-    private static NotSupportedException Unsupported(AIContent content, ChatRole role) =>
-        new($"DeepInfra chat messages cannot carry {content.GetType().Name} in a {role} message; supported are text, images (user messages), function calls (assistant) and function results (tool).");
+    private static NotSupportedException Unsupported(AIContent content, ChatRole role)
+    {
+        string? mediaType = content switch
+        {
+            DataContent data => data.MediaType,
+            UriContent uri => uri.MediaType,
+            _ => null,
+        };
+        string what = mediaType is null ? content.GetType().Name : $"{content.GetType().Name} ({mediaType})";
+        return new($"DeepInfra chat messages cannot carry {what} in a {role} message; supported are text, images (user messages), function calls (assistant) and function results (tool).");
+    }
 }

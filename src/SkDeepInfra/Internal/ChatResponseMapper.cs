@@ -15,7 +15,7 @@ internal static class ChatResponseMapper
             throw DeepInfraErrors.Malformed("the reply has no choices", redactor.Decode(body));
         }
 
-        WireChoice choice = choices[0];
+        WireChoice choice = choices[0] ?? throw DeepInfraErrors.Malformed("the first choice is null", redactor.Decode(body));
         WireResponseMessage message = choice.Message ?? throw DeepInfraErrors.Malformed("the first choice has no message", redactor.Decode(body));
 
         var contents = new List<AIContent>();
@@ -32,10 +32,14 @@ internal static class ChatResponseMapper
 
         if (message.ToolCalls is { Count: > 0 } toolCalls)
         {
-            foreach (WireToolCall call in toolCalls)
+            foreach (WireToolCall? call in toolCalls)
             {
-                string name = call.Function?.Name ?? throw DeepInfraErrors.Malformed("a tool call has no function name", redactor.Decode(body));
-                contents.Add(ToFunctionCall(call.Id, name, call.Function.Arguments));
+                if (call?.Function is not { Name: { } name } function)
+                {
+                    throw DeepInfraErrors.Malformed("a tool call has no function name", redactor.Decode(body));
+                }
+
+                contents.Add(ToFunctionCall(call.Id, name, function.Arguments));
             }
         }
 

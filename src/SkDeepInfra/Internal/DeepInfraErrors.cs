@@ -42,10 +42,11 @@ internal static class DeepInfraErrors
         return new DeepInfraException(status, provider, body, message.Append('.').ToString());
     }
 
-    /// <summary>An error object inside a successful reply or a stream (an in-band error frame).</summary>
-    public static DeepInfraException FromErrorFrame(JsonElement error, string? rawEvent)
+    /// <summary>An error object inside a successful reply or a stream (an in-band error frame); the key is masked in everything it carries.</summary>
+    public static DeepInfraException FromErrorFrame(JsonElement error, string? rawEvent, SecretRedactor redactor)
     {
-        string provider = ReadErrorElement(error) ?? Shorten(error.GetRawText());
+        string provider = redactor.Redact(ReadErrorElement(error) ?? Shorten(error.GetRawText()))!;
+        rawEvent = redactor.Redact(rawEvent);
         HttpStatusCode? status = error.ValueKind == JsonValueKind.Object
             && error.TryGetProperty("code", out JsonElement code)
             && code.ValueKind == JsonValueKind.Number

@@ -51,6 +51,7 @@ internal sealed class DeepInfraHttpPipeline
     {
         for (int attempt = 0; ; attempt++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             HttpResponseMessage? response = null;
             Exception? failure = null;
             using (HttpRequestMessage request = CreateRequest(body, streaming))

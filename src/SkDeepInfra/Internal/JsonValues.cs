@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using SkDeepInfra.Internal.Wire;
 
 namespace SkDeepInfra.Internal;
 
@@ -14,7 +13,8 @@ internal static class JsonValues
 {
     public const string OptionsParameter = "options";
 
-    private static readonly JsonSerializerOptions s_options = AIJsonUtilities.DefaultOptions;
+    /// <summary>M.E.AI's options (its resolver and converters), but compact: arguments and tool results are sent as written JSON text.</summary>
+    private static readonly JsonSerializerOptions s_options = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
 
     public static string SerializeArguments(IDictionary<string, object?>? arguments) =>
         arguments is null || arguments.Count == 0
@@ -37,7 +37,7 @@ internal static class JsonValues
         _ => JsonSerializer.Serialize(result, s_options.GetTypeInfo(result.GetType())),
     };
 
-    public static JsonElement ToElement(string key, object? value)
+    public static JsonElement ToElement(string key, object value)
     {
         if (value is JsonElement element)
         {
@@ -46,9 +46,7 @@ internal static class JsonValues
 
         try
         {
-            return value is null
-                ? JsonSerializer.SerializeToElement((object?)null, DeepInfraJsonContext.Default.JsonElement)
-                : JsonSerializer.SerializeToElement(value, s_options.GetTypeInfo(value.GetType()));
+            return JsonSerializer.SerializeToElement(value, s_options.GetTypeInfo(value.GetType()));
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
         {

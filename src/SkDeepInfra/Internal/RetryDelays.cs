@@ -26,7 +26,7 @@ internal static class RetryDelays
     public static TimeSpan Backoff(int attempt, double jitter01)
     {
         double baseMs = Math.Min(MaxBackoff.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)));
-        return TimeSpan.FromMilliseconds(baseMs * (0.8 + (0.4 * jitter01)));
+        return TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, baseMs * (0.8 + (0.4 * jitter01))));
     }
 
     public static TimeSpan? FromServer(HttpResponseMessage? response, DateTimeOffset now)
@@ -40,7 +40,13 @@ internal static class RetryDelays
         if (response.Headers.TryGetValues("retry-after-ms", out var values)
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
         {
-            delay = TimeSpan.FromMilliseconds(ms);
+            // NaN, infinities and huge values cannot become a TimeSpan; they are no usable hint.
+            if (double.IsNaN(ms) || ms > MaxServerDelay.TotalMilliseconds)
+            {
+                return null;
+            }
+
+            delay = TimeSpan.FromMilliseconds(Math.Max(0, ms));
         }
         else if (response.Headers.RetryAfter is { } retryAfter)
         {

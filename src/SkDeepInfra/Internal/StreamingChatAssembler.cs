@@ -13,11 +13,14 @@ namespace SkDeepInfra.Internal;
 /// </summary>
 internal sealed class StreamingChatAssembler
 {
+    private readonly SecretRedactor _redactor;
     private readonly StreamingTextFilter _text = new();
     private readonly ToolCallAccumulator _toolCalls = new();
     private string? _responseId;
     private string? _modelId;
     private DateTimeOffset? _createdAt;
+
+    public StreamingChatAssembler(SecretRedactor redactor) => _redactor = redactor;
 
     public bool Finished { get; private set; }
 
@@ -29,7 +32,7 @@ internal sealed class StreamingChatAssembler
     {
         if (chunk.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            throw DeepInfraErrors.FromErrorFrame(error, error.GetRawText());
+            throw DeepInfraErrors.FromErrorFrame(error, error.GetRawText(), _redactor);
         }
 
         _responseId ??= chunk.Id;
@@ -40,7 +43,7 @@ internal sealed class StreamingChatAssembler
         ChatFinishReason? finishReason = null;
         if (chunk.Choices is { Count: > 0 } choices)
         {
-            WireChoice choice = choices[0];
+            WireChoice choice = choices[0] ?? throw DeepInfraErrors.Malformed("a stream chunk has a null choice", null);
             if ((choice.Delta ?? choice.Message) is { } delta)
             {
                 AddDelta(delta, ref contents);
@@ -98,7 +101,7 @@ internal sealed class StreamingChatAssembler
         {
             foreach (WireToolCall fragment in toolCalls)
             {
-                _toolCalls.Add(fragment);
+                _toolCalls.Add(fragment ?? throw DeepInfraErrors.Malformed("a stream chunk has a null tool call", null));
             }
         }
     }

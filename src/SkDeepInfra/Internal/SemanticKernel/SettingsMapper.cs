@@ -24,9 +24,14 @@ internal static class SettingsMapper
         result.ModelId = settings.ModelId;
         result.ServiceId = settings.ServiceId;
         result.FunctionChoiceBehavior = settings.FunctionChoiceBehavior;
+        Dictionary<string, object>? unknown = null;
+        if (settings.GetType() != typeof(PromptExecutionSettings))
+        {
+            ApplyTypedMembers(result, settings, ref unknown);
+        }
+
         if (settings.ExtensionData is { Count: > 0 } data)
         {
-            Dictionary<string, object>? unknown = null;
             foreach (KeyValuePair<string, object> entry in data)
             {
                 if (!TryApply(result, entry.Key, entry.Value))
@@ -34,11 +39,36 @@ internal static class SettingsMapper
                     (unknown ??= new Dictionary<string, object>(StringComparer.Ordinal))[entry.Key] = entry.Value;
                 }
             }
-
-            result.ExtensionData = unknown;
         }
 
+        result.ExtensionData = unknown;
         return result;
+    }
+
+    /// <summary>
+    /// Another connector's settings: its typed members under DeepInfra's names (<c>temperature</c>, <c>max_tokens</c>, …) and
+    /// the instruction keys count, as in Semantic Kernel's own JSON round trip; its other members are not DeepInfra's and are not sent.
+    /// <see cref="PromptExecutionSettings.ExtensionData"/> keys are left to the caller, which reads them afterwards and so wins.
+    /// </summary>
+    private static void ApplyTypedMembers(DeepInfraPromptExecutionSettings result, PromptExecutionSettings settings, ref Dictionary<string, object>? unknown)
+    {
+        JsonElement json = JsonSerializer.SerializeToElement(settings, AIJsonUtilities.DefaultOptions.GetTypeInfo(settings.GetType()));
+        foreach (JsonProperty member in json.EnumerateObject())
+        {
+            if (settings.ExtensionData?.ContainsKey(member.Name) == true || member.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (IsKnown(member.Name))
+            {
+                TryApply(result, member.Name, member.Value);
+            }
+            else if (IsChatClientKey(member.Name) && member.Value.ValueKind == JsonValueKind.String)
+            {
+                (unknown ??= new Dictionary<string, object>(StringComparer.Ordinal))[member.Name] = member.Value.GetString()!;
+            }
+        }
     }
 
     public static void ApplyTo(DeepInfraPromptExecutionSettings settings, ChatOptions options)

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+
+namespace SkDeepInfra.Testing;
+
+/// <summary>Settings of a <see cref="DeepInfraEmulator"/>; read on every request, so changes apply to the next one.</summary>
+public sealed class DeepInfraEmulatorOptions
+{
+    /// <summary>
+    /// Gets or sets the API key the emulator demands. When set, a request without exactly
+    /// <c>Authorization: Bearer &lt;key&gt;</c> gets 401 with a DeepInfra-style error body. <see langword="null"/> (the
+    /// default) accepts any request.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Gets the per-model prices used for <c>estimated_cost</c> (model ids compared case-insensitively). Defaults, USD per
+    /// 1M input/output tokens: Meta-Llama-3.1-8B-Instruct 0.03/0.05, -8B-Instruct-Turbo 0.02/0.03, -70B-Instruct
+    /// 0.23/0.40, -70B-Instruct-Turbo 0.12/0.30, -405B-Instruct 0.80/0.80 (all under <c>meta-llama/</c>).
+    /// </summary>
+    public IDictionary<string, EmulatorModelPrice> Prices { get; } =
+        new Dictionary<string, EmulatorModelPrice>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["meta-llama/Meta-Llama-3.1-8B-Instruct"] = new(0.03m, 0.05m),
+            ["meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo"] = new(0.02m, 0.03m),
+            ["meta-llama/Meta-Llama-3.1-70B-Instruct"] = new(0.23m, 0.40m),
+            ["meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"] = new(0.12m, 0.30m),
+            ["meta-llama/Meta-Llama-3.1-405B-Instruct"] = new(0.80m, 0.80m),
+        };
+
+    /// <summary>Gets or sets the price of models missing from <see cref="Prices"/>; default 0.10/0.10 USD per 1M tokens.</summary>
+    public EmulatorModelPrice FallbackPrice { get; set; } = new(0.10m, 0.10m);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether requests are checked like the real service does (parameter ranges,
+    /// message order, tool call pairing, tools and tool_choice) and refused with 422 when they fail. Default
+    /// <see langword="true"/>. The body must be a JSON object either way.
+    /// </summary>
+    public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>Gets or sets the stream quirks used when a reply sets none; default: every DeepInfra quirk on.</summary>
+    public EmulatorStreamQuirks Quirks { get; set; } = new();
+
+    internal EmulatorModelPrice PriceOf(string model) =>
+        Prices.TryGetValue(model, out EmulatorModelPrice? price) ? price : FallbackPrice;
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using SkDeepInfra.Testing.Wire;
+
+namespace SkDeepInfra.Testing.Replies;
+
+/// <summary>Builds DeepInfra's OpenAI-compatible error bodies.</summary>
+internal static class ErrorBodies
+{
+    public static string For(int statusCode, string? message = null)
+    {
+        string text = message ?? ReasonPhrases.GetReasonPhrase(statusCode);
+        var envelope = new WireErrorEnvelope
+        {
+            Error = new WireError { Message = text.Length == 0 ? "Error" : text, Type = TypeFor(statusCode) },
+        };
+        return JsonSerializer.Serialize(envelope, EmulatorJsonContext.Default.WireErrorEnvelope);
+    }
+
+    public static string TypeFor(int statusCode) => statusCode switch
+    {
+        429 => "rate_limit_error",
+        >= 500 => "server_error",
+        _ => "invalid_request_error",
+    };
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace SkDeepInfra.Testing.Wire;
+
+/// <summary>Source-generated serialisation for every body the emulator writes: snake_case names, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(WireCompletion))]
+[JsonSerializable(typeof(WireChunk))]
+[JsonSerializable(typeof(WireErrorEnvelope))]
+[JsonSerializable(typeof(WireValidationFailure))]
+[JsonSerializable(typeof(WireDetail))]
+internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
