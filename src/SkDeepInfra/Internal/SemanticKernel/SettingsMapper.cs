@@ -52,7 +52,18 @@ internal static class SettingsMapper
     /// </summary>
     private static void ApplyTypedMembers(DeepInfraPromptExecutionSettings result, PromptExecutionSettings settings, ref Dictionary<string, object>? unknown)
     {
-        JsonElement json = JsonSerializer.SerializeToElement(settings, AIJsonUtilities.DefaultOptions.GetTypeInfo(settings.GetType()));
+        JsonElement json;
+        try
+        {
+            json = JsonSerializer.SerializeToElement(settings, AIJsonUtilities.DefaultOptions.GetTypeInfo(settings.GetType()));
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
+        {
+            // No JSON contract for this type (trimmed or AOT app, or a member such as a Type that cannot be written):
+            // only its ExtensionData is read.
+            return;
+        }
+
         foreach (JsonProperty member in json.EnumerateObject())
         {
             if (settings.ExtensionData?.ContainsKey(member.Name) == true || member.Value.ValueKind == JsonValueKind.Null)

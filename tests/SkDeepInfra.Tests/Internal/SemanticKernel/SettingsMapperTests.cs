@@ -236,4 +236,20 @@ public sealed class SettingsMapperTests
     private static PromptExecutionSettings With(string key, object value) => new() { ExtensionData = new Dictionary<string, object> { [key] = value } };
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    [Fact]
+    public void FromExtensionData_OtherSettingsWithUnwritableMember_ReadsExtensionDataOnly()
+    {
+        var other = new SettingsHoldingAType { Format = typeof(Uri), ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.4 } };
+
+        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExtensionData(other);
+
+        Assert.Equal(0.4, settings.Temperature);
+    }
+
+    private sealed class SettingsHoldingAType : PromptExecutionSettings
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("response_format")]
+        public object? Format { get; set; }
+    }
 }
