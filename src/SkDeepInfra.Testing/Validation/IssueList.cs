@@ -20,7 +20,8 @@ internal sealed class IssueList
         var loc = new JsonArray("body");
         foreach (object segment in path)
         {
-            loc.Add(segment is int position ? JsonValue.Create(position) : JsonValue.Create((string)segment));
+            JsonNode node = segment is int position ? JsonValue.Create(position) : JsonValue.Create((string)segment)!;
+            loc.Add(node);
         }
 
         issues.Add(new WireValidationIssue

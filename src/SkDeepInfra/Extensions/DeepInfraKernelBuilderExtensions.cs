@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SkDeepInfra;
 
@@ -32,6 +33,28 @@ public static class DeepInfraKernelBuilderExtensions
         }
 
         builder.Services.AddDeepInfraChatCompletion(modelId, apiKey, endpoint, serviceId, httpClient);
+        return builder;
+    }
+
+    /// <summary>Adds a <see cref="DeepInfraChatCompletionService"/> configured from a section (<c>ModelId</c>, <c>ApiKey</c>, <c>Endpoint</c>, <c>MaxRetries</c>).</summary>
+    /// <param name="builder">The kernel builder.</param>
+    /// <param name="configuration">The DeepInfra configuration section, e.g. <c>configuration.GetSection("DeepInfra")</c>.</param>
+    /// <param name="serviceId">A key for the registration, to select among several models.</param>
+    /// <param name="httpClient">A client to send with; never disposed.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configuration"/> is null.</exception>
+    public static IKernelBuilder AddDeepInfraChatCompletion(
+        this IKernelBuilder builder,
+        IConfiguration configuration,
+        string? serviceId = null,
+        HttpClient? httpClient = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        builder.Services.AddDeepInfraChatCompletion(configuration, serviceId, httpClient);
         return builder;
     }
 }
