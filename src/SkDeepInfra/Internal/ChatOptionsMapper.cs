@@ -45,6 +45,9 @@ internal static class ChatOptionsMapper
     {
         switch (key)
         {
+            case SemanticKernel.SemanticKernelMetadataChatClient.ToolsOnFirstRequestOnlyKey:
+                // The Semantic Kernel facade's own marker; without the facade it has no meaning and is not sent.
+                break;
             case DeepInfraPropertyNames.MinP:
                 request.MinP = ParameterRanges.MinP(JsonValues.ReadDouble(key, value));
                 break;

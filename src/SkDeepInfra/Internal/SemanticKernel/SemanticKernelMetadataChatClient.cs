@@ -8,13 +8,28 @@ namespace SkDeepInfra.Internal.SemanticKernel;
 
 /// <summary>
 /// Sits under Semantic Kernel's function-invocation loop and stamps each model call's finish reason, usage and
-/// estimated cost into the message or update properties that become <c>ChatMessageContent.Metadata</c>.
+/// estimated cost into the message or update properties that become <c>ChatMessageContent.Metadata</c>. It also ends
+/// <c>FunctionChoiceBehavior.Required()</c> loops the way Semantic Kernel's own connectors do: once the loop has stopped
+/// requiring a call, the tools are no longer offered, so the model answers instead of calling tools until the
+/// iteration limit.
 /// </summary>
 internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
+    /// <summary>Set by the settings mapping for <c>Required()</c>; consumed here, never sent.</summary>
+    public const string ToolsOnFirstRequestOnlyKey = "skdeepinfra.tools_on_first_request_only";
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatResponse response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        ChatOptions? sent = WithoutRequiredLoop(options, out bool toolsWithdrawn);
+        ChatResponse response = await base.GetResponseAsync(messages, sent, cancellationToken).ConfigureAwait(false);
+        if (toolsWithdrawn)
+        {
+            foreach (ChatMessage message in response.Messages)
+            {
+                RemoveFunctionCalls(message.Contents);
+            }
+        }
+
         double? cost = ReadCost(response.AdditionalProperties);
         foreach (ChatMessage message in response.Messages)
         {
@@ -36,8 +51,14 @@ internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) 
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        ChatOptions? sent = WithoutRequiredLoop(options, out bool toolsWithdrawn);
+        await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, sent, cancellationToken).ConfigureAwait(false))
         {
+            if (toolsWithdrawn)
+            {
+                RemoveFunctionCalls(update.Contents);
+            }
+
             if (update.FinishReason is { } finishReason)
             {
                 (update.AdditionalProperties ??= [])[DeepInfraMetadataKeys.FinishReason] = finishReason.Value;
@@ -54,6 +75,39 @@ internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) 
             }
 
             yield return update;
+        }
+    }
+
+    /// <summary>Drops the marker; once the loop no longer requires a call, also the tools (reported by <paramref name="toolsWithdrawn"/>).</summary>
+    private static ChatOptions? WithoutRequiredLoop(ChatOptions? options, out bool toolsWithdrawn)
+    {
+        toolsWithdrawn = false;
+        if (options?.AdditionalProperties is not { } properties || !properties.ContainsKey(ToolsOnFirstRequestOnlyKey))
+        {
+            return options;
+        }
+
+        ChatOptions copy = options.Clone();
+        copy.AdditionalProperties!.Remove(ToolsOnFirstRequestOnlyKey);
+        if (copy.ToolMode is not RequiredChatToolMode)
+        {
+            copy.Tools = null;
+            copy.ToolMode = null;
+            toolsWithdrawn = true;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Calls to tools that were not offered would restart the loop; they are not part of the answer.</summary>
+    private static void RemoveFunctionCalls(IList<AIContent> contents)
+    {
+        for (int i = contents.Count - 1; i >= 0; i--)
+        {
+            if (contents[i] is FunctionCallContent)
+            {
+                contents.RemoveAt(i);
+            }
         }
     }
 
