@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -389,23 +388,4 @@ public sealed class DeepInfraChatCompletionServiceSettingsTests
     }
 
     private sealed record Person(string Name, int Age);
-
-    /// <summary>Settings of another connector, as Semantic Kernel connectors write them: typed members with snake_case names.</summary>
-    private sealed class OtherConnectorSettings : PromptExecutionSettings
-    {
-        [JsonPropertyName("temperature")]
-        public double? Temperature { get; set; }
-
-        [JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; }
-
-        [JsonPropertyName("stop_sequences")]
-        public IList<string>? StopSequences { get; set; }
-
-        [JsonPropertyName("chat_system_prompt")]
-        public string? ChatSystemPrompt { get; set; }
-
-        [JsonPropertyName("token_selection_biases")]
-        public IDictionary<int, int>? TokenSelectionBiases { get; set; }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
 using Microsoft.SemanticKernel;
 using SkDeepInfra.Internal.SemanticKernel;
 
@@ -346,32 +345,4 @@ public sealed class DeepInfraPromptExecutionSettingsTests
     };
 
     private sealed record Person(string Name, int Age);
-
-    /// <summary>Settings of another connector: typed members with snake_case names, some DeepInfra's and some not.</summary>
-    private sealed class OtherConnectorSettings : PromptExecutionSettings
-    {
-        [JsonPropertyName("temperature")]
-        public double? Temperature { get; set; }
-
-        [JsonPropertyName("top_p")]
-        public double? TopP { get; set; }
-
-        [JsonPropertyName("max_tokens")]
-        public int? MaxTokens { get; set; }
-
-        [JsonPropertyName("stop_sequences")]
-        public IList<string>? StopSequences { get; set; }
-
-        [JsonPropertyName("response_format")]
-        public object? ResponseFormat { get; set; }
-
-        [JsonPropertyName("chat_system_prompt")]
-        public string? ChatSystemPrompt { get; set; }
-
-        [JsonPropertyName("logprobs")]
-        public bool? Logprobs { get; set; }
-
-        [JsonPropertyName("seed")]
-        public long? Seed { get; set; }
-    }
 }
