@@ -22,7 +22,7 @@ public sealed class DeepInfraChatClientLoopbackTests : IAsyncLifetime
         _emulator.Enqueue(EmulatorReply.Text("Bonjour from Kestrel").WithChunkSize(3));
         using DeepInfraChatClient client = CreateClient();
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("Say hello"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("Say hello").ToListAsync();
 
         ChatResponse response = updates.ToChatResponse();
         Assert.Equal("Bonjour from Kestrel", response.Text);
@@ -96,7 +96,7 @@ public sealed class DeepInfraChatClientLoopbackTests : IAsyncLifetime
         _emulator.Enqueue(EmulatorReply.Text("partial answer here").WithChunkSize(4).WithErrorFrame(afterChunks: 2));
         using DeepInfraChatClient client = CreateClient();
 
-        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
 
         Assert.False(string.IsNullOrEmpty(error.ProviderMessage));
     }
@@ -172,15 +172,4 @@ public sealed class DeepInfraChatClientLoopbackTests : IAsyncLifetime
 
     private DeepInfraChatClient CreateClient() =>
         new(Canned.Model, new DeepInfraClientOptions { ApiKey = Key, Endpoint = _emulator.Endpoint });
-
-    private static async Task<List<ChatResponseUpdate>> ReadAllAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
-    {
-        var list = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in updates)
-        {
-            list.Add(update);
-        }
-
-        return list;
-    }
 }

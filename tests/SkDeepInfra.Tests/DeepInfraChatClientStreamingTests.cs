@@ -10,7 +10,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-hello.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("Hello!"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("Hello!").ToListAsync();
 
         Assert.Equal([" ", " Hi", "!"], updates.Where(u => u.Text.Length > 0).Select(u => u.Text));
         Assert.DoesNotContain(updates, u => u.Text.Contains("</s>", StringComparison.Ordinal));
@@ -28,7 +28,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-hello.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        await ReadAllAsync(client.GetStreamingResponseAsync("Hello!", new ChatOptions { Temperature = 0.5f }));
+        await client.GetStreamingResponseAsync("Hello!", new ChatOptions { Temperature = 0.5f }).ToListAsync();
 
         RecordedRequest sent = Assert.Single(handler.Requests);
         Assert.Equal(
@@ -43,7 +43,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-marker-split-usage.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("Capital of France?"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("Capital of France?").ToListAsync();
 
         Assert.Equal("Paris is the capital.", string.Concat(updates.Select(u => u.Text)));
         Assert.DoesNotContain(updates, u => u.Text.Contains('<', StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal(expected, string.Concat(updates.Select(u => u.Text)));
     }
@@ -73,7 +73,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-marker-split-usage.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         ChatResponseUpdate usageUpdate = Assert.Single(updates, u => u.Contents.OfType<UsageContent>().Any());
         UsageContent usage = usageUpdate.Contents.OfType<UsageContent>().Single();
@@ -95,7 +95,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         ChatResponseUpdate last = updates[^1];
         Assert.Equal(ChatFinishReason.Stop, last.FinishReason);
@@ -110,7 +110,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-tool-calls.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("Weather and time in Paris?"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("Weather and time in Paris?").ToListAsync();
 
         ChatResponseUpdate withCalls = Assert.Single(updates, u => u.Contents.OfType<FunctionCallContent>().Any());
         Assert.Equal(ChatFinishReason.ToolCalls, withCalls.FinishReason);
@@ -137,7 +137,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         FunctionCallContent call = updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>().Single();
         Assert.Equal("lookup", call.Name);
@@ -156,7 +156,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
 
         Assert.Contains("no function name", error.Message, StringComparison.Ordinal);
     }
@@ -174,7 +174,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal("Think hard.", string.Concat(updates.SelectMany(u => u.Contents).OfType<TextReasoningContent>().Select(r => r.Text)));
         Assert.Equal("42", string.Concat(updates.Select(u => u.Text)));
@@ -210,7 +210,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(Canned.Sse([frame]));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
 
         Assert.Equal(expected, error.ProviderMessage);
     }
@@ -242,7 +242,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal(ChatFinishReason.Length, updates[^1].FinishReason);
     }
@@ -253,7 +253,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(Canned.Sse([Canned.Chunk("ok"), "{\"id\": \"x\", \"choices\": [ {"]));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
 
         Assert.Contains("not a chat completion chunk", error.Message, StringComparison.Ordinal);
         Assert.Contains("\"choices\"", error.ResponseContent, StringComparison.Ordinal);
@@ -265,7 +265,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(Canned.Sse(["""{"id":"x","choices":[{"index":0,"delta":{"content":42}}]}"""]));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(sse);
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal("AB", string.Concat(updates.Select(u => u.Text)));
     }
@@ -371,7 +371,7 @@ public sealed class DeepInfraChatClientStreamingTests
             .ReplySse(TestData.Read("stream-hello.sse"));
         using DeepInfraChatClient client = TestClients.Create(handler, delays: delays);
 
-        List<ChatResponseUpdate> updates = await ReadAllAsync(client.GetStreamingResponseAsync("q"));
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal("  Hi!", string.Concat(updates.Select(u => u.Text)));
         Assert.Equal(2, handler.Requests.Count);
@@ -401,7 +401,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(Canned.Sse([chunk]));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class DeepInfraChatClientStreamingTests
         var handler = new RecordingHandler().ReplySse(Canned.Sse([Canned.Chunk("a"), frame], done: false));
         using DeepInfraChatClient client = TestClients.Create(handler);
 
-        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => ReadAllAsync(client.GetStreamingResponseAsync("q")));
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => client.GetStreamingResponseAsync("q").ToListAsync().AsTask());
 
         Assert.DoesNotContain(TestClients.ApiKey, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(TestClients.ApiKey, error.ProviderMessage, StringComparison.Ordinal);
@@ -424,16 +424,5 @@ public sealed class DeepInfraChatClientStreamingTests
         var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
-    }
-
-    private static async Task<List<ChatResponseUpdate>> ReadAllAsync(IAsyncEnumerable<ChatResponseUpdate> updates)
-    {
-        var list = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate update in updates)
-        {
-            list.Add(update);
-        }
-
-        return list;
     }
 }
