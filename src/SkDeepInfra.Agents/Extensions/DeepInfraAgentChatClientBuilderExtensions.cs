@@ -1,0 +1,66 @@
+using System;
+using Microsoft.Extensions.Logging;
+using SkDeepInfra.Agents;
+
+namespace Microsoft.Extensions.AI;
+
+/// <summary>
+/// Adds the agent layer's middleware to a <see cref="ChatClientBuilder"/> pipeline, with or without an agent. The order
+/// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseRunLedger()</c> (added by the loop anyway
+/// when missing), then <c>UseToolCallRecovery()</c>, then the client that talks to the model.
+/// </summary>
+public static class DeepInfraAgentChatClientBuilderExtensions
+{
+    /// <summary>Adds a <see cref="ToolLoopChatClient"/>: a budgeted, ledgered tool loop that ends runs with a typed outcome.</summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <param name="configure">Sets the loop's options (its <see cref="FunctionInvokingChatClient"/> properties, <see cref="ToolLoopChatClient.Budget"/>…).</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ChatClientBuilder UseToolLoop(this ChatClientBuilder builder, ILoggerFactory? loggerFactory = null, Action<ToolLoopChatClient>? configure = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        return builder.Use((innerClient, services) =>
+        {
+            var loop = new ToolLoopChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services), services);
+            configure?.Invoke(loop);
+            return loop;
+        });
+    }
+
+    /// <summary>Adds a <see cref="RunLedgerChatClient"/>: enforces the run's budget before, and records each model call after.</summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ChatClientBuilder UseRunLedger(this ChatClientBuilder builder, ILoggerFactory? loggerFactory = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        return builder.Use((innerClient, services) => new RunLedgerChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services)));
+    }
+
+    /// <summary>Adds a <see cref="ToolCallRecoveryChatClient"/>: turns tool calls a model wrote as text into real ones.</summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ChatClientBuilder UseToolCallRecovery(this ChatClientBuilder builder, ILoggerFactory? loggerFactory = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        return builder.Use((innerClient, services) => new ToolCallRecoveryChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services)));
+    }
+
+    private static ILoggerFactory? LoggerFactoryFrom(IServiceProvider services) => (ILoggerFactory?)services.GetService(typeof(ILoggerFactory));
+}

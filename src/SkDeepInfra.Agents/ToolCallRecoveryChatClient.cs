@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkDeepInfra.Agents.Internal;
+
+namespace SkDeepInfra.Agents;
+
+/// <summary>
+/// Turns a reply that is, as a whole, a tool call written as text into real tool calls, the way Llama-family models
+/// write them when a template or a quantised model slips: <c>&lt;|python_tag|&gt;{"name": …, "parameters": {…}}</c>, a bare
+/// <c>{"name": …, "parameters": {…}}</c> or <c>{"type": "function", …}</c> object, or several of them separated by <c>;</c>.
+/// Place it below the tool loop (for example <see cref="ToolLoopChatClient"/> or <c>FunctionInvokingChatClient</c>) so the
+/// recovered calls are invoked.
+/// </summary>
+/// <remarks>
+/// <para>Only when the request offered tools (and its <c>ToolMode</c> is not <c>None</c>), only names of offered tools,
+/// and only when the whole text is calls: prose that merely contains JSON stays prose, and a reply that already has real
+/// tool calls is left alone. Recovered calls get fresh ids and <see cref="AgentRunPropertyNames.RecoveredFromText"/> in
+/// their <c>AdditionalProperties</c>; the finish reason becomes <c>ToolCalls</c>.</para>
+/// <para>Streaming: updates pass through unchanged unless the text starts with <c>{</c> or <c>&lt;|python_tag|&gt;</c>, in
+/// which case they are held until the reply ends and then released as they were or with the recovered calls.</para>
+/// </remarks>
+public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="ToolCallRecoveryChatClient"/> class.</summary>
+    /// <param name="innerClient">The client that talks to the model.</param>
+    /// <param name="loggerFactory">Logs each recovery at Information (names only, never arguments).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> is null.</exception>
+    public ToolCallRecoveryChatClient(IChatClient innerClient, ILoggerFactory? loggerFactory = null)
+        : base(innerClient)
+    {
+        _logger = (ILogger?)loggerFactory?.CreateLogger<ToolCallRecoveryChatClient>() ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ChatResponse response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        if (OfferedTools(options) is { } offered && response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
+            && !reply.Contents.Any(c => c is FunctionCallContent)
+            && TextToolCallParser.TryParse(reply.Text, offered) is { } calls)
+        {
+            reply.Contents = [.. reply.Contents.Where(c => c is not TextContent), .. calls];
+            response.FinishReason = ChatFinishReason.ToolCalls;
+            Log.ToolCallsRecovered(_logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc />
+    public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        IAsyncEnumerable<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(messages, options, cancellationToken);
+        return OfferedTools(options) is { } offered ? StreamingToolCallRecovery.RecoverAsync(updates, offered, _logger, cancellationToken) : updates;
+    }
+
+    private static HashSet<string>? OfferedTools(ChatOptions? options)
+    {
+        if (options?.Tools is not { Count: > 0 } tools || options.ToolMode is NoneChatToolMode)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(tools.OfType<AIFunctionDeclaration>().Select(t => t.Name), StringComparer.Ordinal);
+        return names.Count == 0 ? null : names;
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Agents.AI;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkDeepInfra.Agents.Internal;
+
+namespace SkDeepInfra.Agents;
+
+/// <summary>
+/// A <see cref="FunctionInvokingChatClient"/> that runs each request as one agent run: budgeted, ledgered, and ended
+/// with a typed <see cref="AgentRunOutcome"/> instead of an exception. The tool loop itself (concurrency, approvals,
+/// error results, iteration and error limits, <see cref="FunctionInvokingChatClient.FunctionInvoker"/>) is the base
+/// class's, configured with its own properties; this class adds what it lacks.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><description><b>Budget.</b> <see cref="Budget"/> (or <see cref="AgentRunPropertyNames.Budget"/> in a request's
+/// options, see <see cref="AgentRunExtensions.WithBudget(ChatOptions, AgentBudget?)"/>) caps model calls, tokens and
+/// estimated cost; a <see cref="RunLedgerChatClient"/> below the loop (added automatically when missing) checks it
+/// before every model call.</description></item>
+/// <item><description><b>Outcome and ledger.</b> The response (or the last streamed update) carries the run's
+/// <see cref="AgentRunOutcome"/> and <see cref="AgentRunLedger"/>; inside a <c>ChatClientAgent</c> whose loop this is,
+/// the ledger is also kept in the agent session (<see cref="AgentRunExtensions.GetRunLedgers"/>).</description></item>
+/// <item><description><b>Tool failures.</b> Malformed arguments, arguments that break the tool's schema
+/// (<see cref="ValidateToolArguments"/>), unknown tools and exceptions all go back to the model as concise error results
+/// (exception messages only with <see cref="FunctionInvokingChatClient.IncludeDetailedErrors"/>); unknown tools count as
+/// errors. After <see cref="FunctionInvokingChatClient.MaximumConsecutiveErrorsPerRequest"/> rounds in a row with a failed
+/// call the run ends with <see cref="AgentRunStatus.ConsecutiveErrorLimit"/>, before the next model call, instead of the
+/// base class's rethrow (0 keeps the base behaviour: the first exception is rethrown).</description></item>
+/// <item><description><b>Iterations.</b> At most <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/> model
+/// calls; a run that wants more ends with <see cref="AgentRunStatus.IterationLimit"/> after its last tool results, never
+/// with unanswered tool calls.</description></item>
+/// </list>
+/// </remarks>
+public sealed class ToolLoopChatClient : FunctionInvokingChatClient
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="ToolLoopChatClient"/> class.</summary>
+    /// <param name="innerClient">The client below the loop; a <see cref="RunLedgerChatClient"/> is put on top of it unless it already has one.</param>
+    /// <param name="loggerFactory">Logs the loop (as the base class does) and each run's totals at Information.</param>
+    /// <param name="functionInvocationServices">Services for the tools, as for the base class.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="innerClient"/> is null.</exception>
+    public ToolLoopChatClient(IChatClient innerClient, ILoggerFactory? loggerFactory = null, IServiceProvider? functionInvocationServices = null)
+        : base(WithRunLedger(innerClient, loggerFactory), loggerFactory, functionInvocationServices)
+    {
+        _logger = (ILogger?)loggerFactory?.CreateLogger<ToolLoopChatClient>() ?? NullLogger.Instance;
+    }
+
+    /// <summary>Gets or sets the budget of each run, unless a request brings its own; <see langword="null"/> (the default) for none.</summary>
+    public AgentBudget? Budget { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether each call's arguments are checked against the tool's JSON schema before the
+    /// tool runs (required arguments, types, enums, nested objects and arrays). The default is <see langword="true"/>.
+    /// Malformed JSON is always reported.
+    /// </summary>
+    public bool ValidateToolArguments { get; set; } = true;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The budget key in <paramref name="options"/> holds something other than an <see cref="AgentBudget"/>.</exception>
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        (AgentRun run, ChatOptions? runOptions) = BeginRun(options);
+        ChatResponse response = await base.GetResponseAsync(messages, runOptions, cancellationToken).ConfigureAwait(false);
+
+        var observer = new RunObserver();
+        observer.Observe(response.Messages);
+        FinishRun(run, observer, response.AdditionalProperties ??= []);
+        return response;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The last update has no contents; its <c>AdditionalProperties</c> carry the run's outcome and ledger.</remarks>
+    /// <exception cref="ArgumentException">The budget key in <paramref name="options"/> holds something other than an <see cref="AgentBudget"/>.</exception>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        (AgentRun run, ChatOptions? runOptions) = BeginRun(options);
+        var observer = new RunObserver();
+        IAsyncEnumerator<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(messages, runOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                // An iterator resumes on its consumer's execution context after each yield: make the run ambient again
+                // before the loop below runs on.
+                AgentRun.Current = run;
+                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                observer.Observe(updates.Current.Contents);
+                yield return updates.Current;
+            }
+        }
+        finally
+        {
+            await updates.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var last = new ChatResponseUpdate { AdditionalProperties = [] };
+        FinishRun(run, observer, last.AdditionalProperties);
+        yield return last;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<object?> InvokeFunctionAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        long started = Elapsed.Now();
+        try
+        {
+            CheckArguments(context);
+            return await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            AgentRun.Current?.RecordToolDuration(context.CallContent.CallId, Elapsed.Since(started));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IList<ChatMessage> CreateResponseMessages(ReadOnlySpan<FunctionInvocationResult> results)
+    {
+        IList<ChatMessage> messages = base.CreateResponseMessages(results);
+        AgentRun? run = AgentRun.Current;
+        var answers = new Dictionary<string, FunctionResultContent>(StringComparer.Ordinal);
+        foreach (FunctionResultContent answer in messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>())
+        {
+            answers[answer.CallId] = answer;
+        }
+
+        var round = new List<(string CallId, string Name, string? Error)>(results.Length);
+        foreach (FunctionInvocationResult result in results)
+        {
+            FunctionCallContent call = result.CallContent;
+            answers.TryGetValue(call.CallId, out FunctionResultContent? answer);
+            string? error = result.Status switch
+            {
+                FunctionInvocationStatus.NotFound => AnswerUnknownTool(answer, call.Name, run),
+                FunctionInvocationStatus.Exception => AnswerFailure(answer, call.Name, result.Exception),
+                _ => null,
+            };
+            round.Add((call.CallId, call.Name, error));
+        }
+
+        if (run is not null)
+        {
+            foreach (ToolCallRecord record in run.RecordToolRound(round))
+            {
+                Log.ToolCallRecorded(_logger, record.Name, record.CallId, record.ModelCall, record.Succeeded, (long)record.Duration.TotalMilliseconds);
+            }
+        }
+
+        return messages;
+    }
+
+    private static IChatClient WithRunLedger(IChatClient innerClient, ILoggerFactory? loggerFactory)
+    {
+        if (innerClient is null)
+        {
+            throw new ArgumentNullException(nameof(innerClient));
+        }
+
+        return innerClient.GetService<RunLedgerChatClient>() is null ? new RunLedgerChatClient(innerClient, loggerFactory) : innerClient;
+    }
+
+    private static string AnswerUnknownTool(FunctionResultContent? answer, string name, AgentRun? run)
+    {
+        string text = ToolResultTexts.UnknownTool(name, run?.Tools.Names ?? []);
+        if (answer is not null)
+        {
+            answer.Result = text;
+
+            // An exception makes the base class count the round as failed, like any other failure.
+            answer.Exception ??= new InvalidOperationException(text);
+        }
+
+        return $"unknown tool \"{name}\"";
+    }
+
+    private string AnswerFailure(FunctionResultContent? answer, string name, Exception? exception)
+    {
+        if (answer is not null)
+        {
+            answer.Result = exception is ToolArgumentException invalid
+                ? invalid.Message
+                : ToolResultTexts.Failed(name, IncludeDetailedErrors ? exception?.Message : null);
+        }
+
+        return exception?.Message ?? "the tool failed";
+    }
+
+    private void CheckArguments(FunctionInvocationContext context)
+    {
+        string name = context.Function.Name;
+        if (context.CallContent.Exception is { } malformed)
+        {
+            throw new ToolArgumentException(ToolResultTexts.MalformedArguments(name), malformed);
+        }
+
+        if (ValidateToolArguments
+            && ToolArgumentValidator.Validate(context.Function.JsonSchema, context.Arguments, context.Function.JsonSerializerOptions) is { } problem)
+        {
+            throw new ToolArgumentException(ToolResultTexts.InvalidArguments(name, problem));
+        }
+    }
+
+    private (AgentRun Run, ChatOptions? Options) BeginRun(ChatOptions? options)
+    {
+        (AgentBudget? budget, ChatOptions? runOptions) = RunBudgetOption.Take(options, Budget);
+        RunTools tools = RunTools.From(runOptions?.Tools, AdditionalTools);
+
+        // Keep the ledger in the agent session only when this loop is that agent's own (not a pipeline a tool called).
+        AgentRunContext? context = AIAgent.CurrentRunContext;
+        AgentSession? session = context?.Agent.GetService<ToolLoopChatClient>() == this ? context.Session : null;
+
+        var run = new AgentRun(budget, MaximumIterationsPerRequest, MaximumConsecutiveErrorsPerRequest, tools, session);
+        AgentRun.Current = run;
+        Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", tools.Names.Count);
+        return (run, runOptions);
+    }
+
+    private void FinishRun(AgentRun run, RunObserver observer, AdditionalPropertiesDictionary properties)
+    {
+        AgentRunOutcome outcome = run.Stop ?? observer.ToOutcome();
+        AgentRunLedger ledger = run.ToLedger();
+        properties[AgentRunPropertyNames.Outcome] = outcome;
+        properties[AgentRunPropertyNames.Ledger] = ledger;
+        if (run.Session is { } session)
+        {
+            SessionLedgers.Append(session, ledger);
+        }
+
+        Log.RunFinished(_logger, outcome.Status, ledger.ModelCalls.Count, ledger.ToolCalls.Count, ledger.FailedToolCalls, ledger.TotalTokens,
+            ledger.EstimatedCostUsd, (long)ledger.Duration.TotalMilliseconds);
+    }
+}
