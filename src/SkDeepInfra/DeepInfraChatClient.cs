@@ -49,7 +49,11 @@ public sealed class DeepInfraChatClient : IChatClient
             new Uri(endpoint, "chat/completions"),
             apiKey,
             options?.MaxRetries ?? 3,
-            logger);
+            logger)
+        {
+            MaxResponseBytes = options?.MaxResponseBytes ?? DeepInfraClientOptions.DefaultMaxResponseBytes,
+            MaxStreamEventBytes = options?.MaxStreamEventBytes ?? DeepInfraClientOptions.DefaultMaxStreamEventBytes,
+        };
         _metadata = new ChatClientMetadata("deepinfra", endpoint, modelId);
     }
 

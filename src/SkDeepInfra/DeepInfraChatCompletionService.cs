@@ -70,7 +70,7 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
         int firstNew = chatHistory.Count;
         IReadOnlyList<ChatMessageContent> results = await _inner.GetChatMessageContentsAsync(
             chatHistory,
-            DeepInfraPromptExecutionSettings.FromExecutionSettings(executionSettings),
+            SettingsMapper.ToKernelSettings(DeepInfraPromptExecutionSettings.FromExecutionSettings(executionSettings)),
             kernel,
             cancellationToken).ConfigureAwait(false);
 
@@ -112,7 +112,7 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
         DeepInfraPromptExecutionSettings settings = DeepInfraPromptExecutionSettings.FromExecutionSettings(executionSettings);
         double? totalCost = null;
         UsageDetails? totalUsage = null;
-        await foreach (StreamingChatMessageContent update in _inner.GetStreamingChatMessageContentsAsync(chatHistory, settings, kernel, cancellationToken).ConfigureAwait(false))
+        await foreach (StreamingChatMessageContent update in _inner.GetStreamingChatMessageContentsAsync(chatHistory, SettingsMapper.ToKernelSettings(settings), kernel, cancellationToken).ConfigureAwait(false))
         {
             if (update.Metadata is { } metadata && metadata.TryGetValue(DeepInfraMetadataKeys.Usage, out object? usage) && ToUsageDetails(usage) is { } details)
             {

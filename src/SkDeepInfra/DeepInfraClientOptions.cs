@@ -12,8 +12,15 @@ public sealed class DeepInfraClientOptions
     /// <summary>DeepInfra's OpenAI-compatible base address.</summary>
     public static Uri DefaultEndpoint { get; } = new("https://api.deepinfra.com/v1/openai/");
 
+    internal const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+    internal const long DefaultMaxStreamEventBytes = 1024 * 1024;
+    private const long MinLimitBytes = 1024;
+    private const long MaxLimitBytes = int.MaxValue;
+
     private Uri _endpoint = DefaultEndpoint;
     private int _maxRetries = 3;
+    private long _maxResponseBytes = DefaultMaxResponseBytes;
+    private long _maxStreamEventBytes = DefaultMaxStreamEventBytes;
 
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
@@ -63,8 +70,40 @@ public sealed class DeepInfraClientOptions
         }
     }
 
+    /// <summary>
+    /// The largest reply body read for a non-streaming call, in bytes: a bigger one (by its <c>Content-Length</c>, or as it
+    /// arrives) fails with <see cref="DeepInfraException"/> and is not read further, so memory stays bounded whatever the
+    /// server sends. Error bodies beyond it are cut to it, and in a stream the tool calls being assembled from fragments
+    /// (ids, names and arguments, in characters) count against it. Default 16 MiB (16,777,216); allowed range
+    /// [1024, 2,147,483,647].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1024, 2,147,483,647].</exception>
+    public long MaxResponseBytes
+    {
+        get => _maxResponseBytes;
+        set => _maxResponseBytes = CheckLimit(value);
+    }
+
+    /// <summary>
+    /// The largest single server-sent event read from a stream, in bytes (its lines, without line breaks). A bigger event,
+    /// or a line that never ends, fails the stream with <see cref="DeepInfraException"/>; updates already yielded stay
+    /// valid. A stream as a whole has no limit: it is read event by event. Default 1 MiB (1,048,576); allowed range
+    /// [1024, 2,147,483,647].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [1024, 2,147,483,647].</exception>
+    public long MaxStreamEventBytes
+    {
+        get => _maxStreamEventBytes;
+        set => _maxStreamEventBytes = CheckLimit(value);
+    }
+
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>The endpoint, retry count and whether a key is set.</returns>
     public override string ToString() =>
-        $"DeepInfraClientOptions {{ Endpoint = {Endpoint}, MaxRetries = {MaxRetries}, ApiKey = {(ApiKey is null ? "(not set)" : "***")} }}";
+        $"DeepInfraClientOptions {{ Endpoint = {Endpoint}, MaxRetries = {MaxRetries}, MaxResponseBytes = {MaxResponseBytes}, MaxStreamEventBytes = {MaxStreamEventBytes}, ApiKey = {(ApiKey is null ? "(not set)" : "***")} }}";
+
+    private static long CheckLimit(long value) =>
+        value is < MinLimitBytes or > MaxLimitBytes
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, $"The limit must be in [{MinLimitBytes}, {MaxLimitBytes}] bytes.")
+            : value;
 }

@@ -22,47 +22,32 @@ internal static class ChatCompletionCall
         long started = Stopwatch.GetTimestamp();
         using HttpResponseMessage response = await pipeline.SendAsync(body.Utf8, streaming: false, body.ModelId, started, cancellationToken).ConfigureAwait(false);
 
-        byte[] bytes;
+        PooledBytes bytes;
         try
         {
-#if NET
-            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-            bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
+            bytes = await BoundedContent.ReadPooledAsync(response.Content, pipeline.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             throw DeepInfraErrors.Truncated("the connection closed while the reply was being read", ex);
         }
 
-        if (pipeline.Logger.IsEnabled(LogLevel.Trace))
-        {
-            Log.ResponseBody(pipeline.Logger, pipeline.Redactor.Decode(bytes) ?? string.Empty);
-        }
-
-        ChatCompletionResponse? wire;
+        ChatResponse result;
+        double? cost;
         try
         {
-            wire = JsonSerializer.Deserialize(bytes, DeepInfraJsonContext.Default.ChatCompletionResponse);
+            result = ReadReply(pipeline, response, bytes.Span, out cost);
         }
-        catch (JsonException ex)
+        finally
         {
-            string what = $"the body is not a chat completion ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message}";
-            throw DeepInfraErrors.Malformed(what, pipeline.Redactor.Decode(bytes), ex);
+            bytes.Return();
         }
 
-        if (wire is null)
-        {
-            throw DeepInfraErrors.Malformed("the body is empty or null", pipeline.Redactor.Decode(bytes));
-        }
+        // The reply was read to its end, so the request was sent long ago: its buffer goes back to the pool. (After a failure it
+        // is left to the collector, in case a transport still holds it.)
+        body.Utf8.Return();
 
-        if (wire.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-        {
-            throw DeepInfraErrors.FromErrorFrame(error, pipeline.Redactor.Decode(bytes), pipeline.Redactor);
-        }
-
-        ChatResponse result = ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
         Log.RequestCompleted(
             pipeline.Logger,
             body.ModelId,
@@ -70,7 +55,7 @@ internal static class ChatCompletionCall
             DeepInfraHttpPipeline.ElapsedMs(started),
             result.Usage?.InputTokenCount,
             result.Usage?.OutputTokenCount,
-            wire.Usage?.EstimatedCost);
+            cost);
         return result;
     }
 
@@ -82,12 +67,13 @@ internal static class ChatCompletionCall
         long started = Stopwatch.GetTimestamp();
         using HttpResponseMessage response = await pipeline.SendAsync(body.Utf8, streaming: true, body.ModelId, started, cancellationToken).ConfigureAwait(false);
 #if NET
-        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using Stream stream = new SseEventLimitStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), pipeline.MaxStreamEventBytes);
 #else
-        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using Stream stream = new SseEventLimitStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), pipeline.MaxStreamEventBytes);
 #endif
-        var assembler = new StreamingChatAssembler(pipeline.Redactor);
-        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, SseChunk.Parse).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes);
+        ChatCompletionReader reader = ChatCompletionReader.ForStream();
+        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -118,8 +104,14 @@ internal static class ChatCompletionCall
 
                     update = item.Chunk is null ? null : assembler.Process(item.Chunk);
                 }
-                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // the read failed because the caller cancelled
+                    if (assembler.Finished)
+                    {
+                        break; // the reply is complete: only [DONE] or a trailing usage chunk went with the connection
+                    }
+
                     throw DeepInfraErrors.Truncated("the connection failed mid-stream", ex);
                 }
 
@@ -134,6 +126,7 @@ internal static class ChatCompletionCall
             await events.DisposeAsync().ConfigureAwait(false);
         }
 
+        body.Utf8.Return(); // the stream was read to its end (see GetResponseAsync)
         Log.RequestCompleted(
             pipeline.Logger,
             body.ModelId,
@@ -142,5 +135,41 @@ internal static class ChatCompletionCall
             assembler.Usage?.InputTokenCount,
             assembler.Usage?.OutputTokenCount,
             assembler.EstimatedCost);
+    }
+
+    /// <summary>Parses and maps a successful reply; the bytes are only borrowed.</summary>
+    private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, out double? cost)
+    {
+        if (pipeline.Logger.IsEnabled(LogLevel.Trace))
+        {
+            Log.ResponseBody(pipeline.Logger, pipeline.Redactor.Decode(bytes) ?? string.Empty);
+        }
+
+        ChatCompletionResponse? wire = ChatCompletionReader.TryReadReply(bytes);
+        if (wire is null)
+        {
+            try
+            {
+                wire = JsonSerializer.Deserialize(bytes, DeepInfraJsonContext.Default.ChatCompletionResponse);
+            }
+            catch (JsonException ex)
+            {
+                string what = $"the body is not a chat completion ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message}";
+                throw DeepInfraErrors.Malformed(what, pipeline.Redactor.Decode(bytes), ex);
+            }
+        }
+
+        if (wire is null)
+        {
+            throw DeepInfraErrors.Malformed("the body is empty or null", pipeline.Redactor.Decode(bytes));
+        }
+
+        if (wire.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            throw DeepInfraErrors.FromErrorFrame(error, pipeline.Redactor.Decode(bytes), pipeline.Redactor);
+        }
+
+        cost = wire.Usage?.EstimatedCost;
+        return ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
     }
 }

@@ -8,7 +8,7 @@ namespace SkDeepInfra.Internal;
 /// <summary>Turns DeepInfra replies into Microsoft.Extensions.AI objects.</summary>
 internal static class ChatResponseMapper
 {
-    public static ChatResponse FromWireResponse(ChatCompletionResponse wire, byte[] body, SecretRedactor redactor)
+    public static ChatResponse FromWireResponse(ChatCompletionResponse wire, ReadOnlySpan<byte> body, SecretRedactor redactor)
     {
         if (wire.Choices is not { Count: > 0 } choices)
         {
@@ -72,7 +72,8 @@ internal static class ChatResponseMapper
 
     public static ChatFinishReason? ToFinishReason(string? value) => value switch
     {
-        null or "" => null,
+        null => null,
+        _ when string.IsNullOrWhiteSpace(value) => null, // ChatFinishReason refuses white space
         "stop" => ChatFinishReason.Stop,
         "length" => ChatFinishReason.Length,
         "tool_calls" => ChatFinishReason.ToolCalls,

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Configuration;
 namespace SkDeepInfra.Internal;
 
 /// <summary>
-/// Reads a configuration section (<c>ModelId</c>, <c>ApiKey</c>, <c>Endpoint</c>, <c>MaxRetries</c>) without the reflection
+/// Reads a configuration section (<c>ModelId</c>, <c>ApiKey</c>, <c>Endpoint</c>, <c>MaxRetries</c>, <c>MaxResponseBytes</c>,
+/// <c>MaxStreamEventBytes</c>) without the reflection
 /// binder, so registrations from configuration stay trimming- and AOT-safe. Errors name the key and its path.
 /// </summary>
 internal static class DeepInfraConfiguration
@@ -38,7 +39,29 @@ internal static class DeepInfraConfiguration
             options.MaxRetries = count;
         }
 
+        if (ReadLimit(section, "MaxResponseBytes") is long maxResponse)
+        {
+            options.MaxResponseBytes = maxResponse;
+        }
+
+        if (ReadLimit(section, "MaxStreamEventBytes") is long maxEvent)
+        {
+            options.MaxStreamEventBytes = maxEvent;
+        }
+
         return (modelId, options);
+    }
+
+    private static long? ReadLimit(IConfiguration section, string key)
+    {
+        if (section[key] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && bytes is >= 1024 and <= int.MaxValue
+            ? bytes
+            : throw new InvalidOperationException($"Configuration '{PathOf(section, key)}' must be a whole number of bytes in [1024, {int.MaxValue}]; got '{text}'.");
     }
 
     private static string PathOf(IConfiguration section, string key) =>

@@ -42,10 +42,25 @@ internal static class DeepInfraErrors
         return new DeepInfraException(status, provider, body, message.Append('.').ToString());
     }
 
-    /// <summary>An error object inside a successful reply or a stream (an in-band error frame); the key is masked in everything it carries.</summary>
+    /// <summary>
+    /// An error object inside a successful reply or a stream (an in-band error frame); the key is masked in everything it
+    /// carries. <paramref name="rawEvent"/> defaults to the error's own JSON text.
+    /// </summary>
     public static DeepInfraException FromErrorFrame(JsonElement error, string? rawEvent, SecretRedactor redactor)
     {
-        string provider = redactor.Redact(ReadErrorElement(error) ?? Shorten(error.GetRawText()))!;
+        string provider;
+        try
+        {
+            provider = ReadErrorElement(error) ?? Shorten(error.GetRawText());
+            rawEvent ??= error.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            // A JsonElement decodes its text only when asked: invalid UTF-8 or a lone surrogate escape fails here.
+            provider = "(an error whose text is not valid UTF-8 or UTF-16)";
+        }
+
+        provider = redactor.Redact(provider)!;
         rawEvent = redactor.Redact(rawEvent);
         HttpStatusCode? status = error.ValueKind == JsonValueKind.Object
             && error.TryGetProperty("code", out JsonElement code)
@@ -63,6 +78,10 @@ internal static class DeepInfraErrors
     /// <summary>A stream that stopped before its finish chunk.</summary>
     public static DeepInfraException Truncated(string what, Exception? inner = null) =>
         new(HttpStatusCode.OK, null, null, $"The DeepInfra stream ended early: {what}. The text received so far was delivered; the reply is incomplete.", inner);
+
+    /// <summary>A reply body or stream event over its size limit; reading stops there, so memory stays bounded.</summary>
+    public static DeepInfraException TooLarge(string what, long limit, string option) =>
+        new(HttpStatusCode.OK, null, null, $"DeepInfra sent {what} larger than the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes (DeepInfraClientOptions.{option}); the reply was not read.");
 
     /// <summary>No response after every attempt.</summary>
     public static DeepInfraException Unreachable(Uri endpoint, int attempts, Exception inner) =>
@@ -99,8 +118,9 @@ internal static class DeepInfraErrors
                 ? message.GetString()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string with a lone surrogate escape ("\ud800") cannot be decoded.
             return null;
         }
     }

@@ -20,6 +20,7 @@ internal sealed class DeepInfraHttpPipeline
     private static readonly ProductInfoHeaderValue s_userAgent =
         new("SkDeepInfra", typeof(DeepInfraHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
+    private static readonly MediaTypeHeaderValue s_contentJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
     private static readonly MediaTypeWithQualityHeaderValue s_acceptEvents = new("text/event-stream");
 
@@ -44,10 +45,16 @@ internal sealed class DeepInfraHttpPipeline
 
     public ILogger Logger => _logger;
 
+    /// <summary>The largest reply body read (<see cref="DeepInfraClientOptions.MaxResponseBytes"/>).</summary>
+    public long MaxResponseBytes { get; init; } = DeepInfraClientOptions.DefaultMaxResponseBytes;
+
+    /// <summary>The largest stream event read (<see cref="DeepInfraClientOptions.MaxStreamEventBytes"/>).</summary>
+    public long MaxStreamEventBytes { get; init; } = DeepInfraClientOptions.DefaultMaxStreamEventBytes;
+
     /// <summary>Waits between attempts; replaceable so tests can record delays instead of sleeping.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = static (delay, token) => Task.Delay(delay, token);
 
-    public async Task<HttpResponseMessage> SendAsync(byte[] body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(PooledBytes body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -60,8 +67,9 @@ internal sealed class DeepInfraHttpPipeline
                 {
                     response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex)
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     failure = ex;
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -98,10 +106,10 @@ internal sealed class DeepInfraHttpPipeline
 
     private static bool IsRetryable(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
 
-    private HttpRequestMessage CreateRequest(byte[] body, bool streaming)
+    private HttpRequestMessage CreateRequest(PooledBytes body, bool streaming)
     {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var content = new ByteArrayContent(body.Array, 0, body.Length);
+        content.Headers.ContentType = s_contentJson;
         var request = new HttpRequestMessage(HttpMethod.Post, ChatCompletionsUri) { Content = content };
         request.Headers.Authorization = _authorization;
         request.Headers.UserAgent.Add(s_userAgent);
@@ -116,11 +124,7 @@ internal sealed class DeepInfraHttpPipeline
             string? body = null;
             try
             {
-#if NET
-                byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-                byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
+                byte[] bytes = await BoundedContent.ReadPrefixAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
                 body = Redactor.Decode(bytes);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)

@@ -7,6 +7,8 @@ namespace SkDeepInfra.Internal;
 /// <summary>One parsed SSE event of a chat stream: a chunk, the <c>[DONE]</c> sentinel, nothing, or bytes that are not JSON.</summary>
 internal readonly struct SseChunk
 {
+    private const string ErrorEventType = "error";
+
     private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error)
     {
         Chunk = chunk;
@@ -21,7 +23,10 @@ internal readonly struct SseChunk
     public JsonException? Error { get; }
 
     /// <summary>The <see cref="System.Net.ServerSentEvents.SseItemParser{T}"/> for chat streams; parses UTF-8 directly.</summary>
-    public static SseChunk Parse(string eventType, ReadOnlySpan<byte> data)
+    /// <param name="eventType">The SSE event type: <c>message</c> unless the server names it.</param>
+    /// <param name="data">The event's data lines.</param>
+    /// <param name="reader">The stream's reader: a usual chunk is read by it, reusing the previous chunk's objects.</param>
+    public static SseChunk Parse(string eventType, ReadOnlySpan<byte> data, ChatCompletionReader reader)
     {
         ReadOnlySpan<byte> trimmed = Trim(data);
         if (trimmed.IsEmpty)
@@ -34,10 +39,15 @@ internal readonly struct SseChunk
             return new SseChunk(null, true, null, null);
         }
 
+        if (eventType != ErrorEventType && reader.TryRead(trimmed) is { } fast)
+        {
+            return new SseChunk(fast, false, null, null);
+        }
+
         try
         {
             ChatCompletionResponse? chunk = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.ChatCompletionResponse);
-            if (chunk is not null && eventType == "error" && chunk.Error is null)
+            if (chunk is not null && eventType == ErrorEventType && chunk.Error is null)
             {
                 chunk.Error = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.JsonElement);
             }

@@ -14,13 +14,21 @@ namespace SkDeepInfra.Internal;
 internal sealed class StreamingChatAssembler
 {
     private readonly SecretRedactor _redactor;
+    private readonly long _maxToolCallChars;
     private readonly StreamingTextFilter _text = new();
     private readonly ToolCallAccumulator _toolCalls = new();
     private string? _responseId;
     private string? _modelId;
     private DateTimeOffset? _createdAt;
+    private long _toolCallChars;
 
-    public StreamingChatAssembler(SecretRedactor redactor) => _redactor = redactor;
+    /// <param name="redactor">Masks the key in error frames.</param>
+    /// <param name="maxToolCallChars">The most tool-call text (ids, names, arguments) held while calls are assembled.</param>
+    public StreamingChatAssembler(SecretRedactor redactor, long maxToolCallChars = DeepInfraClientOptions.DefaultMaxResponseBytes)
+    {
+        _redactor = redactor;
+        _maxToolCallChars = maxToolCallChars;
+    }
 
     public bool Finished { get; private set; }
 
@@ -32,7 +40,7 @@ internal sealed class StreamingChatAssembler
     {
         if (chunk.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            throw DeepInfraErrors.FromErrorFrame(error, error.GetRawText(), _redactor);
+            throw DeepInfraErrors.FromErrorFrame(error, null, _redactor);
         }
 
         _responseId ??= chunk.Id;
@@ -49,7 +57,7 @@ internal sealed class StreamingChatAssembler
                 AddDelta(delta, ref contents);
             }
 
-            if (!string.IsNullOrEmpty(choice.FinishReason))
+            if (!string.IsNullOrWhiteSpace(choice.FinishReason))
             {
                 finishReason = ChatResponseMapper.ToFinishReason(choice.FinishReason);
                 Finish(ref contents);
@@ -94,7 +102,7 @@ internal sealed class StreamingChatAssembler
         string text = _text.Push(delta.Content);
         if (text.Length > 0)
         {
-            (contents ??= []).Add(new TextContent(text));
+            (contents ??= new List<AIContent>(1)).Add(new TextContent(text)); // usually the only content: no spare capacity
         }
 
         if (delta.ToolCalls is { Count: > 0 } toolCalls)
@@ -102,6 +110,11 @@ internal sealed class StreamingChatAssembler
             foreach (WireToolCall fragment in toolCalls)
             {
                 _toolCalls.Add(fragment ?? throw DeepInfraErrors.Malformed("a stream chunk has a null tool call", null));
+                _toolCallChars += 1 + (fragment.Id?.Length ?? 0) + (fragment.Function?.Name?.Length ?? 0) + (fragment.Function?.Arguments?.Length ?? 0);
+                if (_toolCallChars > _maxToolCallChars)
+                {
+                    throw DeepInfraErrors.TooLarge("tool calls", _maxToolCallChars, nameof(DeepInfraClientOptions.MaxResponseBytes));
+                }
             }
         }
     }

@@ -57,15 +57,36 @@ public sealed class DeepInfraConfigurationRegistrationTests
     [InlineData("m", "ftp://files.example.test/", null, "DeepInfra:Endpoint")]
     [InlineData("m", null, "eleven", "DeepInfra:MaxRetries")]
     [InlineData("m", null, "11", "DeepInfra:MaxRetries")]
-    public void AddDeepInfraChatClient_InvalidSection_ThrowsOnResolveNamingThePath(string? model, string? endpoint, string? retries, string path)
+    [InlineData("m", null, null, "DeepInfra:MaxResponseBytes", "12")]
+    [InlineData("m", null, null, "DeepInfra:MaxStreamEventBytes", "lots")]
+    public void AddDeepInfraChatClient_InvalidSection_ThrowsOnResolveNamingThePath(string? model, string? endpoint, string? retries, string path, string? limit = null)
     {
+        var values = new Dictionary<string, string?> { ["DeepInfra:ModelId"] = model, ["DeepInfra:Endpoint"] = endpoint, ["DeepInfra:MaxRetries"] = retries };
+        if (limit is not null)
+        {
+            values[path] = limit;
+        }
+
         var services = new ServiceCollection();
-        services.AddDeepInfraChatClient(Section(new() { ["DeepInfra:ModelId"] = model, ["DeepInfra:Endpoint"] = endpoint, ["DeepInfra:MaxRetries"] = retries }));
+        services.AddDeepInfraChatClient(Section(values));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IChatClient>());
 
         Assert.Contains("'" + path + "'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddDeepInfraChatClient_SizeLimitsInSection_AreEnforced()
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion(new string('x', 4096)));
+        var services = new ServiceCollection();
+        services.AddDeepInfraChatClient(
+            Section(new() { ["DeepInfra:ModelId"] = Canned.Model, ["DeepInfra:ApiKey"] = "k", ["DeepInfra:MaxResponseBytes"] = "2048" }),
+            new HttpClient(handler));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<DeepInfraException>(() => provider.GetRequiredService<IChatClient>().GetResponseAsync("hi"));
     }
 
     [Fact]

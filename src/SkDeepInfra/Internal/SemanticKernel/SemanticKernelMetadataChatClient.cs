@@ -64,9 +64,10 @@ internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) 
                 (update.AdditionalProperties ??= [])[DeepInfraMetadataKeys.FinishReason] = finishReason.Value;
             }
 
-            foreach (AIContent content in update.Contents)
+            IList<AIContent> contents = update.Contents;
+            for (int i = 0; i < contents.Count; i++)
             {
-                if (content is UsageContent usage)
+                if (contents[i] is UsageContent usage)
                 {
                     AdditionalPropertiesDictionary properties = update.AdditionalProperties ??= [];
                     properties[DeepInfraMetadataKeys.Usage] = usage.Details;
@@ -78,16 +79,27 @@ internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) 
         }
     }
 
-    /// <summary>Drops the marker; once the loop no longer requires a call, also the tools (reported by <paramref name="toolsWithdrawn"/>).</summary>
+    /// <summary>
+    /// Applies the service's DeepInfra settings (<see cref="SettingsMapper.SettingsKey"/>) to a copy of the options; drops the
+    /// marker; once the loop no longer requires a call, also the tools (reported by <paramref name="toolsWithdrawn"/>).
+    /// </summary>
     private static ChatOptions? WithoutRequiredLoop(ChatOptions? options, out bool toolsWithdrawn)
     {
         toolsWithdrawn = false;
-        if (options?.AdditionalProperties is not { } properties || !properties.ContainsKey(ToolsOnFirstRequestOnlyKey))
+        ChatOptions? copy = null;
+        if (options?.AdditionalProperties is { } carried && carried.TryGetValue(SettingsMapper.SettingsKey, out object? value) && value is DeepInfraPromptExecutionSettings settings)
         {
-            return options;
+            copy = options.Clone();
+            copy.AdditionalProperties!.Remove(SettingsMapper.SettingsKey);
+            SettingsMapper.ApplyTo(settings, copy);
         }
 
-        ChatOptions copy = options.Clone();
+        if ((copy ?? options)?.AdditionalProperties is not { } properties || !properties.ContainsKey(ToolsOnFirstRequestOnlyKey))
+        {
+            return copy ?? options;
+        }
+
+        copy ??= options!.Clone();
         copy.AdditionalProperties!.Remove(ToolsOnFirstRequestOnlyKey);
         if (copy.ToolMode is not RequiredChatToolMode)
         {

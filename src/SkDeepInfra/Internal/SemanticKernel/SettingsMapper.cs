@@ -82,6 +82,38 @@ internal static class SettingsMapper
         }
     }
 
+    /// <summary>Carries <see cref="DeepInfraPromptExecutionSettings"/> from the service to <see cref="SemanticKernelMetadataChatClient"/>; never sent.</summary>
+    public const string SettingsKey = "skdeepinfra.settings";
+
+    /// <summary>
+    /// What the service hands Semantic Kernel's function-calling adapter: plain settings (so its <c>ToChatOptions</c> skips
+    /// the JSON round trip it makes of derived types) with the model, service, function choice and instruction keys, and the
+    /// DeepInfra settings under <see cref="SettingsKey"/>, which <see cref="SemanticKernelMetadataChatClient"/> applies with
+    /// <see cref="ApplyTo"/> to each request of the loop.
+    /// </summary>
+    public static PromptExecutionSettings ToKernelSettings(DeepInfraPromptExecutionSettings settings)
+    {
+        var data = new Dictionary<string, object>(1, StringComparer.Ordinal) { [SettingsKey] = settings };
+        if (settings.ExtensionData is { Count: > 0 } extension)
+        {
+            foreach (KeyValuePair<string, object> entry in extension)
+            {
+                if (IsChatClientKey(entry.Key))
+                {
+                    data[entry.Key] = entry.Value;
+                }
+            }
+        }
+
+        return new PromptExecutionSettings
+        {
+            ModelId = settings.ModelId,
+            ServiceId = settings.ServiceId,
+            FunctionChoiceBehavior = settings.FunctionChoiceBehavior,
+            ExtensionData = data,
+        };
+    }
+
     public static void ApplyTo(DeepInfraPromptExecutionSettings settings, ChatOptions options)
     {
         // Keys left in ExtensionData fill typed members the caller did not set; the rest are sent by name.

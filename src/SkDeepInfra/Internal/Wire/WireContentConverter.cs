@@ -10,7 +10,10 @@ internal sealed class WireContentConverter : JsonConverter<WireContent>
     public override WireContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Request content is write-only.");
 
-    public override void Write(Utf8JsonWriter writer, WireContent value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, WireContent value, JsonSerializerOptions options) => WriteContent(writer, value);
+
+    /// <summary>The one way content is written, shared with <see cref="ChatCompletionRequestWriter"/>.</summary>
+    public static void WriteContent(Utf8JsonWriter writer, WireContent value)
     {
         if (value.Parts is null)
         {

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using SkDeepInfra.Internal.Wire;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>
+/// Reads a chat completion or a stream chunk from UTF-8 in one <see cref="Utf8JsonReader"/> pass, for the shapes
+/// DeepInfra sends. Anything else (an error member, a second choice, a value of an unexpected type, invalid JSON)
+/// returns <see langword="null"/> so the caller deserializes with <see cref="DeepInfraJsonContext"/>, the reference,
+/// which then yields the same objects or the error it always did. A stream's reader reuses one object graph for
+/// every chunk (its consumer copies what it keeps before the next one) and the strings that repeat: id, model.
+/// </summary>
+internal sealed partial class ChatCompletionReader
+{
+    private readonly bool _reuse;
+    private ChatCompletionResponse? _response;
+    private List<WireChoice>? _choices;
+    private WireChoice? _choice;
+    private WireResponseMessage? _delta;
+    private RepeatedString _id;
+    private RepeatedString _model;
+
+    private ChatCompletionReader(bool reuse) => _reuse = reuse;
+
+    /// <summary>A reader for one stream: the chunk it returns is valid until the next call.</summary>
+    public static ChatCompletionReader ForStream() => new(reuse: true);
+
+    /// <summary>Reads a whole reply into new objects; <see langword="null"/> when the serializer must decide.</summary>
+    public static ChatCompletionResponse? TryReadReply(ReadOnlySpan<byte> json) => new ChatCompletionReader(reuse: false).TryRead(json);
+
+    /// <summary>The chunk or reply, or <see langword="null"/> when the serializer must decide.</summary>
+    public ChatCompletionResponse? TryRead(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            return ReadRoot(ref reader) && !reader.Read() ? _response : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Invalid JSON or UTF-8: the serializer reports it, in its words.
+            return null;
+        }
+    }
+
+    private bool ReadRoot(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        ChatCompletionResponse response = _response = _reuse && _response is not null ? _response : new ChatCompletionResponse();
+        response.Id = response.Object = response.Model = null;
+        response.Created = null;
+        response.Choices = null;
+        response.Usage = null;
+        response.Error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            if (reader.ValueTextEquals("choices"u8))
+            {
+                ok = ReadChoices(ref reader, out List<WireChoice>? choices);
+                response.Choices = choices;
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                ok = ReadRepeated(ref reader, ref _id, out string? id);
+                response.Id = id;
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                ok = ReadRepeated(ref reader, ref _model, out string? model);
+                response.Model = model;
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                ok = ReadString(ref reader, out string? type, "chat.completion.chunk"u8, "chat.completion.chunk");
+                response.Object = type;
+            }
+            else if (reader.ValueTextEquals("created"u8))
+            {
+                ok = ReadInt64(ref reader, out long? created);
+                response.Created = created;
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                ok = ReadUsage(ref reader, out WireUsage? usage);
+                response.Usage = usage;
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                return false;
+            }
+            else
+            {
+                ok = Skip(ref reader);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private bool ReadChoices(ref Utf8JsonReader reader, out List<WireChoice>? choices)
+    {
+        choices = null;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        choices = _reuse ? (_choices ??= new List<WireChoice>(1)) : new List<WireChoice>(1);
+        choices.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            if (choices.Count > 0)
+            {
+                return false;
+            }
+
+            WireChoice choice = _reuse ? (_choice ??= new WireChoice()) : new WireChoice();
+            if (!ReadChoice(ref reader, choice))
+            {
+                return false;
+            }
+
+            choices.Add(choice);
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
+
+    private bool ReadChoice(ref Utf8JsonReader reader, WireChoice choice)
+    {
+        choice.Index = 0;
+        choice.Message = choice.Delta = null;
+        choice.FinishReason = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            if (reader.ValueTextEquals("delta"u8))
+            {
+                ok = ReadMessage(ref reader, _reuse ? (_delta ??= new WireResponseMessage()) : new WireResponseMessage(), out WireResponseMessage? delta);
+                choice.Delta = delta;
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                ok = ReadMessage(ref reader, new WireResponseMessage(), out WireResponseMessage? message);
+                choice.Message = message;
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                ok = ReadFinishReason(ref reader, out string? finishReason);
+                choice.FinishReason = finishReason;
+            }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                // Not nullable: a null index is the serializer's error to report.
+                ok = ReadInt32(ref reader, out int? index) && index is not null;
+                choice.Index = index ?? 0;
+            }
+            else
+            {
+                ok = Skip(ref reader);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool ReadMessage(ref Utf8JsonReader reader, WireResponseMessage target, out WireResponseMessage? message)
+    {
+        message = null;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        target.Role = target.Content = target.ReasoningContent = null;
+        target.ToolCalls = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool ok;
+            if (reader.ValueTextEquals("content"u8))
+            {
+                ok = ReadString(ref reader, out string? content);
+                target.Content = content;
+            }
+            else if (reader.ValueTextEquals("role"u8))
+            {
+                ok = ReadString(ref reader, out string? role, "assistant"u8, "assistant");
+                target.Role = role;
+            }
+            else if (reader.ValueTextEquals("reasoning_content"u8))
+            {
+                ok = ReadString(ref reader, out string? reasoning);
+                target.ReasoningContent = reasoning;
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8))
+            {
+                ok = ReadToolCalls(ref reader, out List<WireToolCall>? toolCalls);
+                target.ToolCalls = toolCalls;
+            }
+            else
+            {
+                ok = Skip(ref reader);
+            }
+
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        message = target;
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+}
