@@ -28,23 +28,28 @@ internal sealed partial class ChatCompletionReader
             var call = new WireToolCall();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+                {
+                    return false;
+                }
+
                 bool ok;
-                if (reader.ValueTextEquals("index"u8))
+                if (name.SequenceEqual("index"u8))
                 {
                     ok = ReadInt32(ref reader, out int? index);
                     call.Index = index;
                 }
-                else if (reader.ValueTextEquals("id"u8))
+                else if (name.SequenceEqual("id"u8))
                 {
                     ok = ReadString(ref reader, out string? id);
                     call.Id = id;
                 }
-                else if (reader.ValueTextEquals("type"u8))
+                else if (name.SequenceEqual("type"u8))
                 {
                     ok = ReadString(ref reader, out string? type, "function"u8, "function");
                     call.Type = type;
                 }
-                else if (reader.ValueTextEquals("function"u8))
+                else if (name.SequenceEqual("function"u8))
                 {
                     ok = ReadFunction(ref reader, out WireFunctionCall? function);
                     call.Function = function;
@@ -88,16 +93,21 @@ internal sealed partial class ChatCompletionReader
         var result = new WireFunctionCall();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+            {
+                return false;
+            }
+
             bool ok;
-            if (reader.ValueTextEquals("arguments"u8))
+            if (name.SequenceEqual("arguments"u8))
             {
                 ok = ReadString(ref reader, out string? arguments);
                 result.Arguments = arguments;
             }
-            else if (reader.ValueTextEquals("name"u8))
+            else if (name.SequenceEqual("name"u8))
             {
-                ok = ReadString(ref reader, out string? name);
-                result.Name = name;
+                ok = ReadString(ref reader, out string? functionName);
+                result.Name = functionName;
             }
             else
             {
@@ -131,34 +141,39 @@ internal sealed partial class ChatCompletionReader
         var result = new WireUsage();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+            {
+                return false;
+            }
+
             bool ok;
             int? count;
-            if (reader.ValueTextEquals("prompt_tokens"u8))
+            if (name.SequenceEqual("prompt_tokens"u8))
             {
                 ok = ReadInt32(ref reader, out count);
                 result.PromptTokens = count;
             }
-            else if (reader.ValueTextEquals("completion_tokens"u8))
+            else if (name.SequenceEqual("completion_tokens"u8))
             {
                 ok = ReadInt32(ref reader, out count);
                 result.CompletionTokens = count;
             }
-            else if (reader.ValueTextEquals("total_tokens"u8))
+            else if (name.SequenceEqual("total_tokens"u8))
             {
                 ok = ReadInt32(ref reader, out count);
                 result.TotalTokens = count;
             }
-            else if (reader.ValueTextEquals("estimated_cost"u8))
+            else if (name.SequenceEqual("estimated_cost"u8))
             {
                 ok = ReadDouble(ref reader, out double? cost);
                 result.EstimatedCost = cost;
             }
-            else if (reader.ValueTextEquals("completion_tokens_details"u8))
+            else if (name.SequenceEqual("completion_tokens_details"u8))
             {
                 ok = ReadDetail(ref reader, "reasoning_tokens"u8, out bool present, out count);
                 result.CompletionTokensDetails = present ? new WireCompletionTokensDetails { ReasoningTokens = count } : null;
             }
-            else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+            else if (name.SequenceEqual("prompt_tokens_details"u8))
             {
                 ok = ReadDetail(ref reader, "cached_tokens"u8, out bool present, out count);
                 result.PromptTokensDetails = present ? new WirePromptTokensDetails { CachedTokens = count } : null;
@@ -178,8 +193,8 @@ internal sealed partial class ChatCompletionReader
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    /// <summary>A <c>*_tokens_details</c> object: null, or an object whose one member of interest is <paramref name="name"/>.</summary>
-    private static bool ReadDetail(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out bool present, out int? value)
+    /// <summary>A <c>*_tokens_details</c> object: null, or an object whose one member of interest is <paramref name="member"/>.</summary>
+    private static bool ReadDetail(ref Utf8JsonReader reader, ReadOnlySpan<byte> member, out bool present, out int? value)
     {
         present = false;
         value = null;
@@ -196,7 +211,7 @@ internal sealed partial class ChatCompletionReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!(reader.ValueTextEquals(name) ? ReadInt32(ref reader, out value) : Skip(ref reader)))
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name) || !(name.SequenceEqual(member) ? ReadInt32(ref reader, out value) : Skip(ref reader)))
             {
                 return false;
             }

@@ -6,6 +6,13 @@ namespace SkDeepInfra.Internal;
 /// <summary>Single values, each accepted only in the types the serializer accepts, and the strings a stream repeats.</summary>
 internal sealed partial class ChatCompletionReader
 {
+    /// <summary>The current member name, unless it has escapes (never seen in practice): those are left to the serializer.</summary>
+    private static bool TryGetName(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    {
+        name = reader.ValueIsEscaped ? default : reader.ValueSpan;
+        return !reader.ValueIsEscaped;
+    }
+
     private static bool ReadFinishReason(ref Utf8JsonReader reader, out string? value)
     {
         // The usual values without allocating; anything else as sent.

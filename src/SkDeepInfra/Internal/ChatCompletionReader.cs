@@ -22,6 +22,14 @@ internal sealed partial class ChatCompletionReader
     private RepeatedString _id;
     private RepeatedString _model;
 
+    // A stream's chunks repeat their leading members (id, object, created, model) byte for byte. The bytes before the
+    // first "choices", the reader's state there and the members they set are kept; a chunk that starts with the same
+    // bytes is read from that point on, as a full read of identical bytes would set the same members.
+    private byte[]? _prefix;
+    private int _prefixLength;
+    private JsonReaderState _afterPrefix;
+    private (string? Id, string? Object, long? Created, string? Model) _prefixMembers;
+
     private ChatCompletionReader(bool reuse) => _reuse = reuse;
 
     /// <summary>A reader for one stream: the chunk it returns is valid until the next call.</summary>
@@ -33,10 +41,18 @@ internal sealed partial class ChatCompletionReader
     /// <summary>The chunk or reply, or <see langword="null"/> when the serializer must decide.</summary>
     public ChatCompletionResponse? TryRead(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
         try
         {
-            return ReadRoot(ref reader) && !reader.Read() ? _response : null;
+            if (_prefixLength > 0 && json.Length > _prefixLength && json.Slice(0, _prefixLength).SequenceEqual(_prefix.AsSpan(0, _prefixLength)))
+            {
+                var rest = new Utf8JsonReader(json.Slice(_prefixLength), isFinalBlock: true, _afterPrefix);
+                ChatCompletionResponse response = Reset();
+                (response.Id, response.Object, response.Created, response.Model) = _prefixMembers;
+                return ReadMembers(ref rest, response, default, remember: false) && !rest.Read() ? response : null;
+            }
+
+            var reader = new Utf8JsonReader(json);
+            return ReadRoot(ref reader, json) && !reader.Read() ? _response : null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -45,53 +61,78 @@ internal sealed partial class ChatCompletionReader
         }
     }
 
-    private bool ReadRoot(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
+    private bool ReadRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> json) =>
+        reader.Read() && reader.TokenType == JsonTokenType.StartObject && ReadMembers(ref reader, Reset(), json, remember: _reuse);
 
+    private ChatCompletionResponse Reset()
+    {
         ChatCompletionResponse response = _response = _reuse && _response is not null ? _response : new ChatCompletionResponse();
         response.Id = response.Object = response.Model = null;
         response.Created = null;
         response.Choices = null;
         response.Usage = null;
         response.Error = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        return response;
+    }
+
+    /// <summary>The root object's members; with <paramref name="remember"/>, notes the prefix before the first "choices".</summary>
+    private bool ReadMembers(ref Utf8JsonReader reader, ChatCompletionResponse response, ReadOnlySpan<byte> json, bool remember)
+    {
+        bool choicesSeen = false;
+        while (true)
         {
-            bool ok;
-            if (reader.ValueTextEquals("choices"u8))
+            bool beforeChoices = remember && !choicesSeen;
+            JsonReaderState before = beforeChoices ? reader.CurrentState : default;
+            long consumed = beforeChoices ? reader.BytesConsumed : 0;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {
+                break;
+            }
+
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+            {
+                return false;
+            }
+
+            bool ok;
+            if (name.SequenceEqual("choices"u8))
+            {
+                if (beforeChoices)
+                {
+                    Remember(json.Slice(0, (int)consumed), before, response);
+                }
+
+                choicesSeen = true;
                 ok = ReadChoices(ref reader, out List<WireChoice>? choices);
                 response.Choices = choices;
             }
-            else if (reader.ValueTextEquals("id"u8))
+            else if (name.SequenceEqual("id"u8))
             {
                 ok = ReadRepeated(ref reader, ref _id, out string? id);
                 response.Id = id;
             }
-            else if (reader.ValueTextEquals("model"u8))
+            else if (name.SequenceEqual("model"u8))
             {
                 ok = ReadRepeated(ref reader, ref _model, out string? model);
                 response.Model = model;
             }
-            else if (reader.ValueTextEquals("object"u8))
+            else if (name.SequenceEqual("object"u8))
             {
                 ok = ReadString(ref reader, out string? type, "chat.completion.chunk"u8, "chat.completion.chunk");
                 response.Object = type;
             }
-            else if (reader.ValueTextEquals("created"u8))
+            else if (name.SequenceEqual("created"u8))
             {
                 ok = ReadInt64(ref reader, out long? created);
                 response.Created = created;
             }
-            else if (reader.ValueTextEquals("usage"u8))
+            else if (name.SequenceEqual("usage"u8))
             {
+                remember &= choicesSeen; // a prefix holds only members that are strings and numbers
                 ok = ReadUsage(ref reader, out WireUsage? usage);
                 response.Usage = usage;
             }
-            else if (reader.ValueTextEquals("error"u8))
+            else if (name.SequenceEqual("error"u8))
             {
                 return false;
             }
@@ -107,6 +148,19 @@ internal sealed partial class ChatCompletionReader
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private void Remember(ReadOnlySpan<byte> prefix, JsonReaderState afterPrefix, ChatCompletionResponse response)
+    {
+        if (_prefix is null || _prefix.Length < prefix.Length)
+        {
+            _prefix = new byte[prefix.Length];
+        }
+
+        prefix.CopyTo(_prefix);
+        _prefixLength = prefix.Length;
+        _afterPrefix = afterPrefix;
+        _prefixMembers = (response.Id, response.Object, response.Created, response.Model);
     }
 
     private bool ReadChoices(ref Utf8JsonReader reader, out List<WireChoice>? choices)
@@ -151,23 +205,28 @@ internal sealed partial class ChatCompletionReader
         choice.FinishReason = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+            {
+                return false;
+            }
+
             bool ok;
-            if (reader.ValueTextEquals("delta"u8))
+            if (name.SequenceEqual("delta"u8))
             {
                 ok = ReadMessage(ref reader, _reuse ? (_delta ??= new WireResponseMessage()) : new WireResponseMessage(), out WireResponseMessage? delta);
                 choice.Delta = delta;
             }
-            else if (reader.ValueTextEquals("message"u8))
+            else if (name.SequenceEqual("message"u8))
             {
                 ok = ReadMessage(ref reader, new WireResponseMessage(), out WireResponseMessage? message);
                 choice.Message = message;
             }
-            else if (reader.ValueTextEquals("finish_reason"u8))
+            else if (name.SequenceEqual("finish_reason"u8))
             {
                 ok = ReadFinishReason(ref reader, out string? finishReason);
                 choice.FinishReason = finishReason;
             }
-            else if (reader.ValueTextEquals("index"u8))
+            else if (name.SequenceEqual("index"u8))
             {
                 // Not nullable: a null index is the serializer's error to report.
                 ok = ReadInt32(ref reader, out int? index) && index is not null;
@@ -205,23 +264,28 @@ internal sealed partial class ChatCompletionReader
         target.ToolCalls = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (!TryGetName(ref reader, out ReadOnlySpan<byte> name))
+            {
+                return false;
+            }
+
             bool ok;
-            if (reader.ValueTextEquals("content"u8))
+            if (name.SequenceEqual("content"u8))
             {
                 ok = ReadString(ref reader, out string? content);
                 target.Content = content;
             }
-            else if (reader.ValueTextEquals("role"u8))
+            else if (name.SequenceEqual("role"u8))
             {
                 ok = ReadString(ref reader, out string? role, "assistant"u8, "assistant");
                 target.Role = role;
             }
-            else if (reader.ValueTextEquals("reasoning_content"u8))
+            else if (name.SequenceEqual("reasoning_content"u8))
             {
                 ok = ReadString(ref reader, out string? reasoning);
                 target.ReasoningContent = reasoning;
             }
-            else if (reader.ValueTextEquals("tool_calls"u8))
+            else if (name.SequenceEqual("tool_calls"u8))
             {
                 ok = ReadToolCalls(ref reader, out List<WireToolCall>? toolCalls);
                 target.ToolCalls = toolCalls;

@@ -48,9 +48,16 @@ internal sealed class SseEventLimitStream : Stream
     }
 
 #if NET
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        // Most reads of a busy stream complete at once: no state machine for those.
+        ValueTask<int> read = _inner.ReadAsync(buffer, cancellationToken);
+        return read.IsCompletedSuccessfully ? new ValueTask<int>(Count(buffer.Span.Slice(0, read.Result))) : CountAsync(read, buffer);
+    }
+
+    private async ValueTask<int> CountAsync(ValueTask<int> pending, Memory<byte> buffer)
+    {
+        int read = await pending.ConfigureAwait(false);
         return Count(buffer.Span.Slice(0, read));
     }
 #endif

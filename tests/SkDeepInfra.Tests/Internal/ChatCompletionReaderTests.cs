@@ -23,7 +23,7 @@ public sealed class ChatCompletionReaderTests
 
         data.Add("""{"id":"x","choices":[{"index":0,"delta":{"content":null,"reasoning_content":"think"},"finish_reason":"length","logprobs":null}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3,"estimated_cost":1.5e-7,"completion_tokens_details":{"reasoning_tokens":4},"prompt_tokens_details":{"cached_tokens":5,"other":[1,{"a":2}]}},"system_fingerprint":"fp"}""");
         data.Add("""{"id":"x","choices":[],"usage":{"completion_tokens_details":null,"prompt_tokens_details":{}},"extra":{"nested":[true,null]}}""");
-        data.Add("""{"choices":null,"usage":null,"created":null,"model":null,"\u0069d":"escaped-name","object":"chat.completion"}""");
+        data.Add("""{"choices":null,"usage":null,"created":null,"model":null,"id":"plain","object":"chat.completion"}""");
         data.Add("""{"choices":[{"index":2,"message":{"role":"assistant","content":"a","tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}},{"index":null,"function":null}]},"finish_reason":"tool_calls"}]}""");
         return data;
     }
@@ -49,6 +49,50 @@ public sealed class ChatCompletionReaderTests
 
         Assert.NotNull(fast);
         Assert.Equal(Reference(json), Written(fast));
+    }
+
+    [Theory]
+    [InlineData("stream-hello.sse")]
+    [InlineData("stream-marker-split-usage.sse")]
+    [InlineData("stream-tool-calls.sse")]
+    public void TryRead_StreamReaderOverAWholeCapture_EachChunkAsTheSerializerReadsIt(string file)
+    {
+        ChatCompletionReader reader = ChatCompletionReader.ForStream();
+        foreach (string line in TestData.Read(file).Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)))
+        {
+            string json = line["data: ".Length..];
+            Assert.Equal(Reference(json), Written(reader.TryRead(Encoding.UTF8.GetBytes(json))!));
+        }
+    }
+
+    /// <summary>Chunks that share their leading bytes are read from where those end; what follows must still be read as a whole chunk would be.</summary>
+    [Theory]
+    [InlineData("""{"id":"a","model":"m","choices":[{"index":0,"delta":{"content":"x"}}],"created":5}""", """{"id":"a","model":"m","choices":[{"index":0,"delta":{"content":"y"}}]}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[],"usage":{"prompt_tokens":1},"id":"b"}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m"}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[],"object":"x","model":null}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"mm","choices":[]}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","x":{"choices":[1]},"choices":null}""")]
+    [InlineData("""{"usage":{"total_tokens":2},"id":"a","choices":[]}""", """{"usage":{"total_tokens":3},"id":"a","choices":[]}""")]
+    [InlineData("""{"choices":[],"id":"a"}""", """{"choices":[{"index":1,"delta":null}],"id":"b"}""")]
+    public void TryRead_ChunkSharingTheLeadingBytes_SameObjectsAsTheSerializer(string first, string second)
+    {
+        ChatCompletionReader reader = ChatCompletionReader.ForStream();
+        Assert.Equal(Reference(first), Written(reader.TryRead(Encoding.UTF8.GetBytes(first))!));
+
+        Assert.Equal(Reference(second), Written(reader.TryRead(Encoding.UTF8.GetBytes(second))!));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[},""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","error":{"message":"boom"}}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[]} []""")]
+    public void TryRead_ChunkSharingTheLeadingBytesThenMalformed_ReturnsNull(string first, string second)
+    {
+        ChatCompletionReader reader = ChatCompletionReader.ForStream();
+        Assert.NotNull(reader.TryRead(Encoding.UTF8.GetBytes(first)));
+
+        Assert.Null(reader.TryRead(Encoding.UTF8.GetBytes(second)));
     }
 
     [Fact]
@@ -78,6 +122,7 @@ public sealed class ChatCompletionReaderTests
     [InlineData("""{"created":"1"}""")]
     [InlineData("""{"usage":{"prompt_tokens":3000000000}}""")]
     [InlineData("""{"choices":[{"index":0,"delta":{"tool_calls":[{"function":{"arguments":{"a":1}}}]}}]}""")]
+    [InlineData("""{"\u0069d":"an escaped member name"}""")]
     [InlineData("""{"id":"a"} trailing""")]
     [InlineData("""{"id":"a"}{"id":"b"}""")]
     [InlineData("""{"id":"a",}""")]
