@@ -1,8 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.AI;
-using Microsoft.SemanticKernel;
-using SkDeepInfra.Benchmarks.Contenders;
-using SkDeepInfra.Benchmarks.Floor;
 using SkDeepInfra.Benchmarks.Infrastructure;
 using SkDeepInfra.Benchmarks.Payloads;
 
@@ -10,32 +5,11 @@ namespace SkDeepInfra.Benchmarks.Workloads;
 
 /// <summary>Workload 1: one non-streaming round trip with a ~1 KB answer, served from memory.</summary>
 [ShortJob]
-public class NonStreamingBenchmarks
+public class NonStreamingBenchmarks : ReplayRoundTripBenchmarks
 {
-    private readonly ChatWorkload _workload = ChatWorkload.SimpleChat();
-    private Contenders.Contenders _c = null!;
+    protected override byte[] Reply => ChatPayloads.Completion;
 
-    [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _c = new Contenders.Contenders(ReplayHandler.Client(ChatPayloads.Completion, "application/json"), new Uri("https://api.deepinfra.com/v1/openai/"));
-        await AnswerChecks.NonStreamingAsync(_c, _workload, ChatPayloads.AnswerText);
-    }
+    protected override string ExpectedAnswer => ChatPayloads.AnswerText;
 
-    [Benchmark]
-    public Task<ChatResponse> DeepInfraChatClient() => _c.DeepInfraChatClient.GetResponseAsync(_workload.Messages, _workload.Options);
-
-    [Benchmark]
-    public Task<ChatResponse> MeaiOpenAIChatClient() => _c.MeaiOpenAIChatClient.GetResponseAsync(_workload.Messages, _workload.Options);
-
-    [Benchmark]
-    public Task<IReadOnlyList<ChatMessageContent>> DeepInfraChatCompletionService() =>
-        _c.DeepInfraChatCompletionService.GetChatMessageContentsAsync(_workload.History, _workload.DeepInfraSettings, _workload.Kernel);
-
-    [Benchmark]
-    public Task<IReadOnlyList<ChatMessageContent>> SkOpenAIChatCompletionService() =>
-        _c.SkOpenAIChatCompletionService.GetChatMessageContentsAsync(_workload.History, _workload.OpenAISettings, _workload.Kernel);
-
-    [Benchmark]
-    public Task<FloorResponse> Floor() => _c.Floor.CompleteAsync(_workload.FloorRequest);
+    private protected override ChatWorkload CreateWorkload() => ChatWorkload.SimpleChat();
 }
