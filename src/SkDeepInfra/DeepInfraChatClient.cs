@@ -40,21 +40,8 @@ public sealed class DeepInfraChatClient : IChatClient
         }
 
         _modelId = modelId;
-        Uri endpoint = ResolveEndpoint(options, httpClient);
-        string? apiKey = options?.ApiKey ?? Environment.GetEnvironmentVariable(DeepInfraClientOptions.ApiKeyEnvironmentVariable);
-        ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatClient>();
-
-        Pipeline = new DeepInfraHttpPipeline(
-            httpClient ?? SharedHttpClient.Instance,
-            new Uri(endpoint, "chat/completions"),
-            apiKey,
-            options?.MaxRetries ?? 3,
-            logger)
-        {
-            MaxResponseBytes = options?.MaxResponseBytes ?? DeepInfraClientOptions.DefaultMaxResponseBytes,
-            MaxStreamEventBytes = options?.MaxStreamEventBytes ?? DeepInfraClientOptions.DefaultMaxStreamEventBytes,
-        };
-        _metadata = new ChatClientMetadata("deepinfra", endpoint, modelId);
+        Pipeline = DeepInfraHttpPipeline.Create(options, httpClient, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatClient>());
+        _metadata = new ChatClientMetadata("deepinfra", Pipeline.Endpoint, modelId);
     }
 
     internal DeepInfraHttpPipeline Pipeline { get; }
@@ -100,16 +87,4 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <summary>Describes the client (provider, endpoint, model); never the key.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"DeepInfraChatClient {{ Endpoint = {_metadata.ProviderUri}, Model = {_modelId} }}";
-
-    private static Uri ResolveEndpoint(DeepInfraClientOptions? options, HttpClient? httpClient)
-    {
-        Uri endpoint = options?.Endpoint ?? DeepInfraClientOptions.DefaultEndpoint;
-        if (endpoint == DeepInfraClientOptions.DefaultEndpoint && httpClient?.BaseAddress is { IsAbsoluteUri: true } baseAddress)
-        {
-            endpoint = baseAddress;
-        }
-
-        string text = endpoint.ToString();
-        return text.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(text + "/");
-    }
 }

@@ -2,7 +2,10 @@ using System;
 
 namespace SkDeepInfra;
 
-/// <summary>Connection settings shared by <see cref="DeepInfraChatClient"/> and <see cref="DeepInfraChatCompletionService"/>.</summary>
+/// <summary>
+/// Connection settings shared by <see cref="DeepInfraChatClient"/>, <see cref="DeepInfraChatCompletionService"/>,
+/// <see cref="DeepInfraEmbeddingGenerator"/> and <see cref="DeepInfraModelCatalog"/>.
+/// </summary>
 /// <remarks>The options are read once, when a client is constructed; later changes do not affect existing clients.</remarks>
 public sealed class DeepInfraClientOptions
 {
@@ -29,7 +32,10 @@ public sealed class DeepInfraClientOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>The base address; requests go to <c>{Endpoint}chat/completions</c>. Default <see cref="DefaultEndpoint"/>.</summary>
+    /// <summary>
+    /// The base address; requests go to <c>{Endpoint}chat/completions</c>, <c>{Endpoint}embeddings</c> and <c>{Endpoint}models</c>.
+    /// Default <see cref="DefaultEndpoint"/>.
+    /// </summary>
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The value is not an absolute http or https URI.</exception>
     public Uri Endpoint

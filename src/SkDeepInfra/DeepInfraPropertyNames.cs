@@ -6,7 +6,10 @@ namespace SkDeepInfra;
 /// </summary>
 public static class DeepInfraPropertyNames
 {
-    /// <summary><c>estimated_cost</c>: the request's cost in USD, as a <see cref="double"/>, on replies.</summary>
+    /// <summary>
+    /// <c>estimated_cost</c>: the request's cost in USD, as a <see cref="double"/>, on replies (and on
+    /// <c>GeneratedEmbeddings.AdditionalProperties</c>, summed over the generator's requests).
+    /// </summary>
     public const string EstimatedCost = "estimated_cost";
 
     /// <summary><c>min_p</c>: minimum token probability relative to the most likely token, in [0, 1].</summary>

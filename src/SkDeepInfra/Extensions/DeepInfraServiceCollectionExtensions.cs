@@ -9,8 +9,8 @@ using SkDeepInfra.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers DeepInfra chat services in an <see cref="IServiceCollection"/>.</summary>
-public static class DeepInfraServiceCollectionExtensions
+/// <summary>Registers DeepInfra chat, embedding and model catalog services in an <see cref="IServiceCollection"/>.</summary>
+public static partial class DeepInfraServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a <see cref="DeepInfraChatCompletionService"/> as Semantic Kernel's <see cref="IChatCompletionService"/>,

@@ -6,7 +6,7 @@ namespace SkDeepInfra.Internal;
 
 /// <summary>
 /// Reads a configuration section (<c>ModelId</c>, <c>ApiKey</c>, <c>Endpoint</c>, <c>MaxRetries</c>, <c>MaxResponseBytes</c>,
-/// <c>MaxStreamEventBytes</c>) without the reflection
+/// <c>MaxStreamEventBytes</c>, and <c>Dimensions</c> for embeddings) without the reflection
 /// binder, so registrations from configuration stay trimming- and AOT-safe. Errors name the key and its path.
 /// </summary>
 internal static class DeepInfraConfiguration
@@ -17,6 +17,12 @@ internal static class DeepInfraConfiguration
             ? model
             : throw new InvalidOperationException($"Configuration '{PathOf(section, "ModelId")}' is required, e.g. 'meta-llama/Meta-Llama-3.1-8B-Instruct'.");
 
+        return (modelId, ReadOptions(section));
+    }
+
+    /// <summary>The connection settings alone, for clients that need no model (the model catalog).</summary>
+    public static DeepInfraClientOptions ReadOptions(IConfiguration section)
+    {
         var options = new DeepInfraClientOptions { ApiKey = section["ApiKey"] is { Length: > 0 } key ? key : null };
 
         if (section["Endpoint"] is { Length: > 0 } endpoint)
@@ -49,7 +55,20 @@ internal static class DeepInfraConfiguration
             options.MaxStreamEventBytes = maxEvent;
         }
 
-        return (modelId, options);
+        return options;
+    }
+
+    /// <summary>The optional <c>Dimensions</c> of an embedding registration: a whole number of at least 32.</summary>
+    public static int? ReadDimensions(IConfiguration section)
+    {
+        if (section["Dimensions"] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int dimensions) && dimensions >= EmbeddingRequestMapper.MinDimensions
+            ? dimensions
+            : throw new InvalidOperationException($"Configuration '{PathOf(section, "Dimensions")}' must be a whole number of at least {EmbeddingRequestMapper.MinDimensions}; got '{text}'.");
     }
 
     private static long? ReadLimit(IConfiguration section, string key)

@@ -79,6 +79,10 @@ internal static class DeepInfraErrors
     public static DeepInfraException Truncated(string what, Exception? inner = null) =>
         new(HttpStatusCode.OK, null, null, $"The DeepInfra stream ended early: {what}. The text received so far was delivered; the reply is incomplete.", inner);
 
+    /// <summary>A non-streaming reply whose connection failed before its body was read.</summary>
+    public static DeepInfraException ReplyCut(Exception inner) =>
+        new(HttpStatusCode.OK, null, null, $"DeepInfra's reply was cut short: the connection closed while the body was being read ({inner.Message}).", inner);
+
     /// <summary>A reply body or stream event over its size limit; reading stops there, so memory stays bounded.</summary>
     public static DeepInfraException TooLarge(string what, long limit, string option) =>
         new(HttpStatusCode.OK, null, null, $"DeepInfra sent {what} larger than the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes (DeepInfraClientOptions.{option}); the reply was not read.");

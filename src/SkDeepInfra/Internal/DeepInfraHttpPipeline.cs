@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace SkDeepInfra.Internal;
 
 /// <summary>
-/// Sends a request body to <c>chat/completions</c> and returns a successful response with its headers read.
+/// Sends a request to one of DeepInfra's endpoints (<c>chat/completions</c>, <c>embeddings</c>, <c>models</c>) and returns a
+/// successful response with its headers read.
 /// Retries 408, 429, 500, 502, 503, 504, timeouts and connection failures, before any response byte is consumed;
 /// never retries anything else. Every failure ends in a <see cref="DeepInfraException"/>; cancellation is never wrapped.
 /// </summary>
@@ -29,15 +30,36 @@ internal sealed class DeepInfraHttpPipeline
     private readonly int _maxRetries;
     private readonly ILogger _logger;
 
-    public DeepInfraHttpPipeline(HttpClient http, Uri chatCompletionsUri, string? apiKey, int maxRetries, ILogger logger)
+    public DeepInfraHttpPipeline(HttpClient http, Uri endpoint, string? apiKey, int maxRetries, ILogger logger)
     {
         _http = http;
-        ChatCompletionsUri = chatCompletionsUri;
+        Endpoint = endpoint;
+        ChatCompletionsUri = new Uri(endpoint, "chat/completions");
         _authorization = string.IsNullOrEmpty(apiKey) ? null : new AuthenticationHeaderValue("Bearer", apiKey);
         _maxRetries = maxRetries;
         _logger = logger;
         Redactor = new SecretRedactor(apiKey);
     }
+
+    /// <summary>
+    /// The pipeline a public client builds from its constructor arguments: the key from the options or <c>DEEPINFRA_TOKEN</c>,
+    /// the caller's <see cref="HttpClient"/> or the shared one, and the endpoint (a caller client's base address stands in for
+    /// the default endpoint).
+    /// </summary>
+    public static DeepInfraHttpPipeline Create(DeepInfraClientOptions? options, HttpClient? httpClient, ILogger logger) =>
+        new(
+            httpClient ?? SharedHttpClient.Instance,
+            ResolveEndpoint(options, httpClient),
+            options?.ApiKey ?? Environment.GetEnvironmentVariable(DeepInfraClientOptions.ApiKeyEnvironmentVariable),
+            options?.MaxRetries ?? 3,
+            logger)
+        {
+            MaxResponseBytes = options?.MaxResponseBytes ?? DeepInfraClientOptions.DefaultMaxResponseBytes,
+            MaxStreamEventBytes = options?.MaxStreamEventBytes ?? DeepInfraClientOptions.DefaultMaxStreamEventBytes,
+        };
+
+    /// <summary>The base address, ending in a slash; operations are relative to it.</summary>
+    public Uri Endpoint { get; }
 
     public Uri ChatCompletionsUri { get; }
 
@@ -54,14 +76,19 @@ internal sealed class DeepInfraHttpPipeline
     /// <summary>Waits between attempts; replaceable so tests can record delays instead of sleeping.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = static (delay, token) => Task.Delay(delay, token);
 
-    public async Task<HttpResponseMessage> SendAsync(PooledBytes body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken)
+    /// <summary>Posts a chat completion body.</summary>
+    public Task<HttpResponseMessage> SendAsync(PooledBytes body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, ChatCompletionsUri, body, streaming, modelId, startTimestamp, cancellationToken);
+
+    /// <summary>Sends one request, retrying as the class describes; <paramref name="body"/> is <see langword="null"/> for a GET.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri target, PooledBytes? body, bool streaming, string modelId, long startTimestamp, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             HttpResponseMessage? response = null;
             Exception? failure = null;
-            using (HttpRequestMessage request = CreateRequest(body, streaming))
+            using (HttpRequestMessage request = CreateRequest(method, target, body, streaming))
             {
                 try
                 {
@@ -87,7 +114,7 @@ internal sealed class DeepInfraHttpPipeline
             if (!retryable || attempt >= _maxRetries)
             {
                 DeepInfraException error = response is null
-                    ? DeepInfraErrors.Unreachable(ChatCompletionsUri, attempt + 1, failure!)
+                    ? DeepInfraErrors.Unreachable(target, attempt + 1, failure!)
                     : await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
                 Log.RequestFailed(_logger, modelId, (int?)error.StatusCode, ElapsedMs(startTimestamp), error.Message);
                 throw error;
@@ -104,13 +131,30 @@ internal sealed class DeepInfraHttpPipeline
     public static long ElapsedMs(long startTimestamp) =>
         (long)((Stopwatch.GetTimestamp() - startTimestamp) * 1000.0 / Stopwatch.Frequency);
 
+    private static Uri ResolveEndpoint(DeepInfraClientOptions? options, HttpClient? httpClient)
+    {
+        Uri endpoint = options?.Endpoint ?? DeepInfraClientOptions.DefaultEndpoint;
+        if (endpoint == DeepInfraClientOptions.DefaultEndpoint && httpClient?.BaseAddress is { IsAbsoluteUri: true } baseAddress)
+        {
+            endpoint = baseAddress;
+        }
+
+        string text = endpoint.ToString();
+        return text.EndsWith("/", StringComparison.Ordinal) ? endpoint : new Uri(text + "/");
+    }
+
     private static bool IsRetryable(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
 
-    private HttpRequestMessage CreateRequest(PooledBytes body, bool streaming)
+    private HttpRequestMessage CreateRequest(HttpMethod method, Uri target, PooledBytes? body, bool streaming)
     {
-        var content = new ByteArrayContent(body.Array, 0, body.Length);
-        content.Headers.ContentType = s_contentJson;
-        var request = new HttpRequestMessage(HttpMethod.Post, ChatCompletionsUri) { Content = content };
+        var request = new HttpRequestMessage(method, target);
+        if (body is { } bytes)
+        {
+            var content = new ByteArrayContent(bytes.Array, 0, bytes.Length);
+            content.Headers.ContentType = s_contentJson;
+            request.Content = content;
+        }
+
         request.Headers.Authorization = _authorization;
         request.Headers.UserAgent.Add(s_userAgent);
         request.Headers.Accept.Add(streaming ? s_acceptEvents : s_acceptJson);

@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Error, "DeepInfra request failed: model {ModelId}, status {StatusCode}, {DurationMs} ms: {Message}")]
     public static partial void RequestFailed(ILogger logger, string modelId, int? statusCode, long durationMs, string message);
+
+    [LoggerMessage(7, LogLevel.Debug, "DeepInfra embeddings starting: model {ModelId}, {InputCount} input(s) in {RequestCount} request(s).")]
+    public static partial void EmbeddingsStarting(ILogger logger, string modelId, int inputCount, int requestCount);
+
+    [LoggerMessage(8, LogLevel.Information, "DeepInfra model catalog loaded: {ModelCount} models in {DurationMs} ms.")]
+    public static partial void CatalogLoaded(ILogger logger, int modelCount, long durationMs);
 }

@@ -1,0 +1,52 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using SkDeepInfra.Internal.Wire;
+
+namespace SkDeepInfra.Internal;
+
+/// <summary>One <c>POST embeddings</c> for one batch of inputs: serialize, send through the pipeline, read and check.</summary>
+internal static class EmbeddingCall
+{
+    public static async Task<EmbeddingResponse> SendAsync(DeepInfraHttpPipeline pipeline, Uri target, EmbeddingRequest request, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        PooledBytes body = Serialize(request);
+        if (pipeline.Logger.IsEnabled(LogLevel.Trace))
+        {
+#if NET
+            Log.RequestBody(pipeline.Logger, Encoding.UTF8.GetString(body.Span));
+#else
+            Log.RequestBody(pipeline.Logger, Encoding.UTF8.GetString(body.Array, 0, body.Length));
+#endif
+        }
+
+        EmbeddingResponse reply;
+        int status;
+        using (HttpResponseMessage response = await pipeline.SendAsync(HttpMethod.Post, target, body, streaming: false, request.Model, started, cancellationToken).ConfigureAwait(false))
+        {
+            status = (int)response.StatusCode;
+            reply = await JsonReply.ReadAsync(pipeline, response, DeepInfraJsonContext.Default.EmbeddingResponse, "an embeddings reply", cancellationToken).ConfigureAwait(false);
+        }
+
+        body.Return(); // the reply was read to its end, so nothing sends the request any more
+        Log.RequestCompleted(pipeline.Logger, request.Model, status, DeepInfraHttpPipeline.ElapsedMs(started), reply.Usage?.PromptTokens, null, reply.Usage?.EstimatedCost);
+        return reply;
+    }
+
+    private static PooledBytes Serialize(EmbeddingRequest request)
+    {
+        var buffer = new PooledBufferWriter(256 + (request.Input.Count * 64));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, request, DeepInfraJsonContext.Default.EmbeddingRequest);
+        }
+
+        return buffer.Detach();
+    }
+}

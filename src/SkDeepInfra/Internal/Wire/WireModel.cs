@@ -1,0 +1,10 @@
+namespace SkDeepInfra.Internal.Wire;
+
+/// <summary>One entry of <see cref="ModelListResponse"/>.</summary>
+internal sealed class WireModel
+{
+    public string? Id { get; set; }
+    public long? Created { get; set; }
+    public string? OwnedBy { get; set; }
+    public WireModelMetadata? Metadata { get; set; }
+}
