@@ -9,25 +9,43 @@ using SkDeepInfra.Testing.Hosting;
 namespace SkDeepInfra.Testing;
 
 /// <summary>
-/// An offline emulator of DeepInfra's OpenAI-compatible chat completions endpoint,
-/// <c>POST {Endpoint}chat/completions</c>, usable in-process (<see cref="CreateHandler"/>,
-/// <see cref="CreateHttpClient"/>) or over loopback after <see cref="StartAsync"/>. Both share one request path.
+/// An offline emulator of DeepInfra's OpenAI-compatible API, usable in-process (<see cref="CreateHandler"/>,
+/// <see cref="CreateHttpClient"/>) or over loopback after <see cref="StartAsync"/>; both share one request path.
+/// Relative to <see cref="Endpoint"/> it serves <c>POST chat/completions</c>, <c>POST embeddings</c> and
+/// <c>GET models</c>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each request is recorded in <see cref="Requests"/> first, then routed (other paths 404, other methods 405, with
-/// FastAPI's <c>{"detail":…}</c>), authenticated when <see cref="DeepInfraEmulatorOptions.ApiKey"/> is set (401),
-/// parsed (malformed JSON or a non-object body: 422), validated when
-/// <see cref="DeepInfraEmulatorOptions.ValidateRequests"/> is on (422 with FastAPI's <c>{"detail":[…]}</c>), and then
-/// answered by the next scripted reply (<see cref="Enqueue"/>), else by <see cref="Responder"/>, else by the default
-/// reply: the text <c>"You said: " + </c><see cref="EmulatorRequest.LastUserText"/> (empty when there is no user
-/// message). Refused requests consume no reply.
+/// Each request is recorded in <see cref="Requests"/> first, then routed (other paths 404, other methods 405 with
+/// <c>Allow</c>, both with FastAPI's <c>{"detail":…}</c>). The model list is public: it lists
+/// <see cref="DeepInfraEmulatorOptions.Models"/> priced from <see cref="DeepInfraEmulatorOptions.Prices"/>. Chat and
+/// embeddings requests are authenticated when <see cref="DeepInfraEmulatorOptions.ApiKey"/> is set (401), parsed
+/// (malformed JSON or a non-object body: 422) and validated when <see cref="DeepInfraEmulatorOptions.ValidateRequests"/>
+/// is on (422 with FastAPI's <c>{"detail":[…]}</c>). Refused requests consume no reply.
+/// </para>
+/// <para>
+/// A chat request is answered by the next scripted reply (<see cref="Enqueue"/>), else by <see cref="Responder"/>,
+/// else by the default reply: the text <c>"You said: " + </c><see cref="EmulatorRequest.LastUserText"/> (empty when
+/// there is no user message). An embeddings or models request never consumes the script: <see cref="Responder"/> may
+/// answer it with a raw reply (<see cref="EmulatorReply.Error"/>, <see cref="EmulatorReply.RateLimited"/>,
+/// <see cref="EmulatorReply.Html"/>, <see cref="EmulatorReply.Raw"/>, shaping included), a chat-only reply gets a 500
+/// naming the mismatch, and <see langword="null"/> leaves the generated answer.
+/// </para>
+/// <para>
+/// Embeddings are deterministic bag-of-words vectors, so texts sharing words are closer: each lowercased word (run of
+/// letters and digits) adds ±1 at an index chosen by its 32-bit FNV-1a hash, and the vector is L2-normalized (a text
+/// without words gets 1 at index 0). The length is the model's
+/// <see cref="EmulatorModel.EmbeddingDimensions"/> (1024 for a model not in
+/// <see cref="DeepInfraEmulatorOptions.Models"/>; a listed text generation model gets 400), or <c>dimensions</c> when
+/// given: smaller is hashed in that length, larger is padded with zeros. <c>"encoding_format":"base64"</c> sends the
+/// little-endian float32 bytes in base64.
 /// </para>
 /// <para>
 /// Usage is a deterministic estimate, one token per started 4 UTF-16 characters: prompt_tokens is the sum over the
 /// messages of max(1, ⌈c/4⌉), c being the message's text content plus its tool calls' names and arguments, plus
 /// ⌈t/4⌉, t being the length of the raw <c>tools</c> JSON text; completion_tokens is max(1, ⌈c/4⌉), c counting the
-/// reply's content, reasoning and tool calls' names and arguments. estimated_cost is
+/// reply's content, reasoning and tool calls' names and arguments. An embeddings request's prompt_tokens (and
+/// total_tokens) is the sum over the inputs of max(1, ⌈c/4⌉). estimated_cost is
 /// <see cref="EmulatorModelPrice.EstimateCost"/> with the model's price. A JSON reply always carries usage; a stream
 /// carries it when the request asks with <c>stream_options.include_usage</c>.
 /// </para>
@@ -62,7 +80,8 @@ public sealed class DeepInfraEmulator : IAsyncDisposable, IDisposable
     public Uri Endpoint => Volatile.Read(ref host)?.Endpoint ?? InProcessEndpoint;
 
     /// <summary>
-    /// Gets or sets the function consulted when the script is empty; a <see langword="null"/> result means the default
+    /// Gets or sets the function consulted for a chat request when the script is empty, and for every accepted
+    /// embeddings or models request (which accept only raw replies); a <see langword="null"/> result means the default
     /// reply. If it throws, the request gets a 500 error naming the exception.
     /// </summary>
     public Func<EmulatorRequest, EmulatorReply?>? Responder
@@ -115,7 +134,10 @@ public sealed class DeepInfraEmulator : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Appends replies to the script; each accepted chat request consumes the oldest one.</summary>
+    /// <summary>
+    /// Appends replies to the script; each accepted chat request consumes the oldest one. Embeddings and models requests
+    /// never consume the script (answer them through <see cref="Responder"/>).
+    /// </summary>
     /// <param name="replies">The replies, in order.</param>
     /// <exception cref="ArgumentNullException"><paramref name="replies"/> or one of its items is null.</exception>
     public void Enqueue(params EmulatorReply[] replies)

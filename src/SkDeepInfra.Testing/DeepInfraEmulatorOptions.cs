@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SkDeepInfra.Testing.Catalog;
 
 namespace SkDeepInfra.Testing;
 
@@ -14,9 +15,11 @@ public sealed class DeepInfraEmulatorOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// Gets the per-model prices used for <c>estimated_cost</c> (model ids compared case-insensitively). Defaults, USD per
-    /// 1M input/output tokens: Meta-Llama-3.1-8B-Instruct 0.03/0.05, -8B-Instruct-Turbo 0.02/0.03, -70B-Instruct
-    /// 0.23/0.40, -70B-Instruct-Turbo 0.12/0.30, -405B-Instruct 0.80/0.80 (all under <c>meta-llama/</c>).
+    /// Gets the per-model prices used for <c>estimated_cost</c> and the model list's <c>pricing</c> (model ids compared
+    /// case-insensitively). Defaults, USD per 1M input/output tokens: Meta-Llama-3.1-8B-Instruct 0.03/0.05,
+    /// -8B-Instruct-Turbo 0.02/0.03, -70B-Instruct 0.23/0.40, -70B-Instruct-Turbo 0.12/0.30, -405B-Instruct 0.80/0.80
+    /// (all under <c>meta-llama/</c>); embedding models BAAI/bge-large-en-v1.5 0.01, BAAI/bge-base-en-v1.5 0.005,
+    /// BAAI/bge-m3 0.01, sentence-transformers/all-MiniLM-L6-v2 0.005 (input only).
     /// </summary>
     public IDictionary<string, EmulatorModelPrice> Prices { get; } =
         new Dictionary<string, EmulatorModelPrice>(StringComparer.OrdinalIgnoreCase)
@@ -26,7 +29,21 @@ public sealed class DeepInfraEmulatorOptions
             ["meta-llama/Meta-Llama-3.1-70B-Instruct"] = new(0.23m, 0.40m),
             ["meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo"] = new(0.12m, 0.30m),
             ["meta-llama/Meta-Llama-3.1-405B-Instruct"] = new(0.80m, 0.80m),
+            ["BAAI/bge-large-en-v1.5"] = new(0.01m, 0m),
+            ["BAAI/bge-base-en-v1.5"] = new(0.005m, 0m),
+            ["BAAI/bge-m3"] = new(0.01m, 0m),
+            ["sentence-transformers/all-MiniLM-L6-v2"] = new(0.005m, 0m),
         };
+
+    /// <summary>
+    /// Gets the models listed by <c>GET /v1/openai/models</c>, in order, and the embedding dimensions of the embedding
+    /// models. Defaults: the five Llama 3.1 models of <see cref="Prices"/> (context 131072, max_tokens 16384), and the
+    /// embedding models BAAI/bge-large-en-v1.5 (1024 dimensions, context 512), BAAI/bge-base-en-v1.5 (768, 512),
+    /// BAAI/bge-m3 (1024, 8192) and sentence-transformers/all-MiniLM-L6-v2 (384, 512). The embeddings endpoint refuses
+    /// a listed model without <see cref="EmulatorModel.EmbeddingDimensions"/> (400) and embeds for a model not listed
+    /// at all with 1024 dimensions.
+    /// </summary>
+    public IList<EmulatorModel> Models { get; } = DefaultModels.Create();
 
     /// <summary>Gets or sets the price of models missing from <see cref="Prices"/>; default 0.10/0.10 USD per 1M tokens.</summary>
     public EmulatorModelPrice FallbackPrice { get; set; } = new(0.10m, 0.10m);
@@ -43,4 +60,18 @@ public sealed class DeepInfraEmulatorOptions
 
     internal EmulatorModelPrice PriceOf(string model) =>
         Prices.TryGetValue(model, out EmulatorModelPrice? price) ? price : FallbackPrice;
+
+    /// <summary>The first entry of <see cref="Models"/> with this id (case-insensitive), or null.</summary>
+    internal EmulatorModel? FindModel(string id)
+    {
+        foreach (EmulatorModel? model in Models)
+        {
+            if (model is not null && string.Equals(model.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
 }

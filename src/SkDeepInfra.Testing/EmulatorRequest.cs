@@ -72,6 +72,34 @@ public sealed class EmulatorRequest
     public IReadOnlyList<JsonElement> Tools => GetArray("tools");
 
     /// <summary>
+    /// Gets the embeddings request's <c>input</c> as a list: a string as one item, an array's strings as they are (other
+    /// items as their raw JSON text); empty when absent or neither a string nor an array.
+    /// </summary>
+    public IReadOnlyList<string> Inputs
+    {
+        get
+        {
+            if (!TryGetProperty("input", out JsonElement input))
+            {
+                return [];
+            }
+
+            if (input.ValueKind == JsonValueKind.String)
+            {
+                return [input.GetString()!];
+            }
+
+            var items = new List<string>();
+            foreach (JsonElement item in GetArray("input"))
+            {
+                items.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+            }
+
+            return items;
+        }
+    }
+
+    /// <summary>
     /// Gets the text of the last <c>user</c> message: its string content, or the <c>text</c> of its text parts joined
     /// with a line feed; <see langword="null"/> when there is no user message.
     /// </summary>

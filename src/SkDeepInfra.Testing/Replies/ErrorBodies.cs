@@ -1,10 +1,10 @@
-using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using SkDeepInfra.Testing.Wire;
 
 namespace SkDeepInfra.Testing.Replies;
 
-/// <summary>Builds DeepInfra's OpenAI-compatible error bodies.</summary>
+/// <summary>Builds DeepInfra's OpenAI-compatible error bodies (escaping only what JSON requires, so <c>'</c> stays as is).</summary>
 internal static class ErrorBodies
 {
     public static string For(int statusCode, string? message = null)
@@ -14,7 +14,7 @@ internal static class ErrorBodies
         {
             Error = new WireError { Message = text.Length == 0 ? "Error" : text, Type = TypeFor(statusCode) },
         };
-        return JsonSerializer.Serialize(envelope, EmulatorJsonContext.Default.WireErrorEnvelope);
+        return Encoding.UTF8.GetString(EmulatorJson.ToUtf8(envelope, EmulatorJsonContext.Default.WireErrorEnvelope));
     }
 
     public static string TypeFor(int statusCode) => statusCode switch

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace SkDeepInfra.Testing.Replies;
@@ -6,7 +7,7 @@ namespace SkDeepInfra.Testing.Replies;
 /// The emulator's deterministic token estimate: one token per started 4 UTF-16 characters. A prompt costs, per
 /// message, max(1, ⌈c/4⌉) where c counts the message's text content plus its tool calls' names and arguments, plus
 /// ⌈t/4⌉ where t is the length of the raw <c>tools</c> JSON text; a completion costs max(1, ⌈c/4⌉) where c counts
-/// content, reasoning and the tool calls' names and arguments.
+/// content, reasoning and the tool calls' names and arguments; embedding inputs cost max(1, ⌈c/4⌉) each.
 /// </summary>
 internal static class TokenEstimator
 {
@@ -36,6 +37,17 @@ internal static class TokenEstimator
         }
 
         return Max1(Tokens(characters));
+    }
+
+    public static int InputTokens(IEnumerable<string> inputs)
+    {
+        int tokens = 0;
+        foreach (string input in inputs)
+        {
+            tokens += Max1(Tokens(input.Length));
+        }
+
+        return tokens;
     }
 
     private static int ToolCallCharacters(JsonElement message)

@@ -11,4 +11,6 @@ namespace SkDeepInfra.Testing.Wire;
 [JsonSerializable(typeof(WireErrorEnvelope))]
 [JsonSerializable(typeof(WireValidationFailure))]
 [JsonSerializable(typeof(WireDetail))]
+[JsonSerializable(typeof(WireEmbeddingList))]
+[JsonSerializable(typeof(WireModelList))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;

@@ -55,9 +55,21 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     }
 
     /// <summary>Posts and returns status and parsed body.</summary>
-    public async Task<(int Status, JsonElement Body)> PostForJsonAsync(string json)
+    public async Task<(int Status, JsonElement Body)> PostForJsonAsync(string json, string path = "chat/completions")
     {
-        using HttpResponseMessage response = await PostAsync(json);
+        using HttpResponseMessage response = await PostAsync(json, path: path);
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>Gets and returns status and parsed body.</summary>
+    public async Task<(int Status, JsonElement Body)> GetForJsonAsync(string path)
+    {
+        using HttpResponseMessage response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadJsonAsync(response);
+    }
+
+    private static async Task<(int Status, JsonElement Body)> ReadJsonAsync(HttpResponseMessage response)
+    {
         string text = await response.Content.ReadAsStringAsync();
         using JsonDocument document = JsonDocument.Parse(text);
         return ((int)response.StatusCode, document.RootElement.Clone());

@@ -5,6 +5,20 @@ public static class Canned
 {
     public const string Model = "meta-llama/Meta-Llama-3.1-8B-Instruct";
 
+    public const string EmbeddingModel = "BAAI/bge-large-en-v1.5";
+
+    /// <summary>Little-endian float32 bytes in base64, as DeepInfra sends <c>encoding_format: base64</c>.</summary>
+    public static string Base64(params float[] vector) =>
+        Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+
+    /// <summary>An embeddings reply with one base64 vector per entry, at the given indexes, and usage.</summary>
+    public static string Embeddings(IEnumerable<(int Index, float[] Vector)> items, int promptTokens = 6, double? cost = 0.00000006, string model = EmbeddingModel)
+    {
+        string data = string.Join(",", items.Select(item => $$"""{"object":"embedding","index":{{item.Index}},"embedding":"{{Base64(item.Vector)}}"}"""));
+        string costJson = cost is double c ? ",\"estimated_cost\":" + c.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        return $$$"""{"object":"list","data":[{{{data}}}],"model":"{{{model}}}","usage":{"prompt_tokens":{{{promptTokens}}},"total_tokens":{{{promptTokens}}}{{{costJson}}}}}""";
+    }
+
     public const string DefaultUsage = """{"prompt_tokens":15,"completion_tokens":16,"total_tokens":31,"estimated_cost":0.0000268}""";
 
     public static string Completion(string content = "Hello!", string finishReason = "stop", string? usage = DefaultUsage)
