@@ -1,4 +1,5 @@
-// Shows: one question to a DeepInfra model through DeepInfraChatClient (an IChatClient), the answer, the tokens and DeepInfra's estimated cost.
+// Shows: one question to a DeepInfra model through DeepInfraChatClient (an IChatClient), the answer, the tokens and DeepInfra's
+// estimated cost, and the model's context length and prices from DeepInfra's model catalog.
 using Microsoft.Extensions.AI;
 using SkDeepInfra;
 using SkDeepInfra.Examples;
@@ -16,3 +17,6 @@ ChatResponse response = await client.GetResponseAsync(
 Console.WriteLine($"Answer: {response.Text}");
 Console.WriteLine($"Tokens: {response.Usage?.InputTokenCount} in, {response.Usage?.OutputTokenCount} out");
 Console.WriteLine($"Estimated cost: ${response.AdditionalProperties?[DeepInfraPropertyNames.EstimatedCost]:0.########}");
+
+DeepInfraModelInfo? model = await new DeepInfraModelCatalog(endpoint.Options).GetModelAsync(ExampleEndpoint.Model);
+Console.WriteLine($"Model: {model?.ToString() ?? ExampleEndpoint.Model + " (not in the catalog)"}");
