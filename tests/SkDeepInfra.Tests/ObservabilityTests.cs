@@ -62,6 +62,26 @@ public sealed class ObservabilityTests
         Assert.NotEmpty(stopped);
     }
 
+    [Fact]
+    public async Task UseOpenTelemetry_EmbeddingSpan_CarriesModelDimensionsAndInputTokens()
+    {
+        const string Source = "SkDeepInfra.Tests.Otel.Embeddings";
+        var handler = new RecordingHandler().ReplyJson(Canned.Embeddings([(0, [0.5f, 0.25f])], promptTokens: 12));
+        var stopped = new ConcurrentQueue<Activity>();
+        using ActivityListener listener = Listen(name => name == Source, stopped);
+        using IEmbeddingGenerator<string, Embedding<float>> generator = TestClients.CreateGenerator(handler, dimensions: 64).AsBuilder()
+            .UseOpenTelemetry(sourceName: Source)
+            .Build();
+
+        await generator.GenerateAsync(["traced text"]);
+
+        Activity span = Assert.Single(stopped);
+        Assert.Equal(Canned.EmbeddingModel, span.GetTagItem("gen_ai.request.model"));
+        Assert.Equal(12, span.GetTagItem("gen_ai.usage.input_tokens"));
+        Assert.Equal("deepinfra", span.GetTagItem("gen_ai.provider.name") ?? span.GetTagItem("gen_ai.system"));
+        Assert.Equal(64, handler.Requests[0].Json.GetProperty("dimensions").GetInt32());
+    }
+
     private static ActivityListener Listen(Func<string, bool> source, ConcurrentQueue<Activity> stopped)
     {
         var listener = new ActivityListener
