@@ -29,15 +29,8 @@ internal static class EmbeddingsValidator
 
     private static void CheckModel(JsonElement body, IssueList issues)
     {
-        if (!body.TryGetProperty("model", out JsonElement model))
-        {
-            issues.Missing("model");
-        }
-        else if (model.ValueKind != JsonValueKind.String)
-        {
-            issues.Add("string_type", "Input should be a valid string", model, null, "model");
-        }
-        else if (model.GetString()!.Length == 0)
+        RequestValidator.CheckModel(body, issues);
+        if (body.TryGetProperty("model", out JsonElement model) && model.ValueKind == JsonValueKind.String && model.GetString()!.Length == 0)
         {
             issues.Add("string_too_short", "String should have at least 1 character", model, new JsonObject { ["min_length"] = 1 }, "model");
         }

@@ -27,7 +27,8 @@ internal static class RequestValidator
         return issues.Items;
     }
 
-    private static void CheckModel(JsonElement body, IssueList issues)
+    /// <summary><c>model</c> is present and a string; shared by every endpoint that takes a model.</summary>
+    public static void CheckModel(JsonElement body, IssueList issues)
     {
         if (!body.TryGetProperty("model", out JsonElement model))
         {
