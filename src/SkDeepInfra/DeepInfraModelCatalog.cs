@@ -32,6 +32,7 @@ public sealed class DeepInfraModelCatalog
     private readonly TimeSpan _cacheDuration = DefaultCacheDuration;
     private Snapshot? _snapshot;
     private Task<Snapshot>? _pending;
+    private int _generation;
 
     /// <summary>Creates a catalog client.</summary>
     /// <param name="options">Key, endpoint, retries and size limits; <see langword="null"/> for the defaults. The catalog is public, so a key is optional.</param>
@@ -88,12 +89,17 @@ public sealed class DeepInfraModelCatalog
         return FindAsync(modelId, cancellationToken);
     }
 
-    /// <summary>Drops the cached list; the next call fetches it again. A fetch already under way still completes for its callers.</summary>
+    /// <summary>
+    /// Drops the cached list; the next call fetches it again. A fetch already under way still completes for the callers
+    /// waiting on it, but its list is not cached and later callers do not join it.
+    /// </summary>
     public void Invalidate()
     {
         lock (_gate)
         {
             _snapshot = null;
+            _pending = null;
+            _generation++;
         }
     }
 
@@ -113,6 +119,7 @@ public sealed class DeepInfraModelCatalog
     {
         TaskCompletionSource<Snapshot>? owner = null;
         Task<Snapshot> pending;
+        int generation;
         lock (_gate)
         {
             if (_snapshot is { } snapshot && IsFresh(snapshot))
@@ -127,11 +134,12 @@ public sealed class DeepInfraModelCatalog
             }
 
             pending = _pending;
+            generation = _generation;
         }
 
         if (owner is not null)
         {
-            _ = FetchAsync(owner);
+            _ = FetchAsync(owner, generation);
         }
 
         return Waiting.WaitAsync(pending, cancellationToken);
@@ -143,7 +151,8 @@ public sealed class DeepInfraModelCatalog
         return elapsedSeconds < _cacheDuration.TotalSeconds;
     }
 
-    private async Task FetchAsync(TaskCompletionSource<Snapshot> owner)
+    /// <summary>Fetches the list for the callers of <paramref name="owner"/>; caches it only if no <see cref="Invalidate"/> came since it started.</summary>
+    private async Task FetchAsync(TaskCompletionSource<Snapshot> owner, int generation)
     {
         try
         {
@@ -159,8 +168,12 @@ public sealed class DeepInfraModelCatalog
             var snapshot = new Snapshot(models, Timestamp());
             lock (_gate)
             {
-                _snapshot = snapshot;
-                _pending = null;
+                if (_generation == generation)
+                {
+                    _snapshot = snapshot;
+                }
+
+                Release(owner);
             }
 
             owner.SetResult(snapshot);
@@ -169,10 +182,19 @@ public sealed class DeepInfraModelCatalog
         {
             lock (_gate)
             {
-                _pending = null;
+                Release(owner);
             }
 
             owner.SetException(ex);
+        }
+    }
+
+    /// <summary>Under the lock: later callers stop joining this fetch (unless a newer one has taken its place).</summary>
+    private void Release(TaskCompletionSource<Snapshot> owner)
+    {
+        if (_pending == owner.Task)
+        {
+            _pending = null;
         }
     }
 

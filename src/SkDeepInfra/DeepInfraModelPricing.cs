@@ -40,8 +40,13 @@ public sealed class DeepInfraModelPricing
         return (input + output) / 1_000_000m;
     }
 
-    /// <summary>The prices in a short form, e.g. <c>$0.03 in / $0.05 out per 1M tokens</c>.</summary>
+    /// <summary>
+    /// The prices in a short form, e.g. <c>$0.03 in / $0.05 out per 1M tokens</c>, or <c>$0.01 in per 1M tokens</c> for a
+    /// model with no output price; an unpublished input price shows as <c>?</c>.
+    /// </summary>
     /// <returns>A short description.</returns>
     public override string ToString() =>
-        FormattableString.Invariant($"${InputPerMillionTokens?.ToString(CultureInfo.InvariantCulture) ?? "?"} in / ${OutputPerMillionTokens?.ToString(CultureInfo.InvariantCulture) ?? "-"} out per 1M tokens");
+        (InputPerMillionTokens is decimal input ? "$" + input.ToString(CultureInfo.InvariantCulture) : "?") + " in"
+        + (OutputPerMillionTokens is decimal output ? " / $" + output.ToString(CultureInfo.InvariantCulture) + " out" : string.Empty)
+        + " per 1M tokens";
 }

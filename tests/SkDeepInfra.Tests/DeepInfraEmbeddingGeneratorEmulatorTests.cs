@@ -123,6 +123,7 @@ public sealed class DeepInfraEmbeddingGeneratorEmulatorTests
         Assert.Equal(0.01m, bge.Pricing!.InputPerMillionTokens);
         Assert.Null(bge.Pricing.OutputPerMillionTokens);
         Assert.Null(bge.MaxOutputTokens);
+        Assert.Equal("BAAI/bge-large-en-v1.5 (context 512 tokens, $0.01 in per 1M tokens)", bge.ToString());
         Assert.Equal(new DateTimeOffset(2024, 7, 23, 0, 0, 0, TimeSpan.Zero), llama.CreatedAt);
         Assert.Single(emulator.Requests, r => r.Method == "GET");
     }
