@@ -20,6 +20,8 @@ namespace SkDeepInfra;
 /// from when the fetch completed); the next call after that fetches it again. Concurrent callers share one fetch, so a burst
 /// of calls makes one request. A failed fetch is not cached and throws to every caller waiting on it; the next call tries
 /// again. <see cref="Invalidate"/> drops the cached list at once.</para>
+/// <para>The list is read leniently: an entry without an id or of an unknown shape is skipped, and metadata of an unknown
+/// shape is dropped (the model stays), so one odd entry does not hide the others.</para>
 /// <para>A caller's <see cref="CancellationToken"/> ends its own wait, not the shared fetch, which other callers may be
 /// waiting on; the fetch is bounded by the <see cref="HttpClient"/>'s timeout. Errors and retries are the chat client's:
 /// failures throw <see cref="DeepInfraException"/>.</para>

@@ -554,13 +554,34 @@ public sealed class DeepInfraModelCatalogTests
             error.Message);
     }
 
+    [Fact]
+    public async Task GetModelsAsync_EntriesOrMetadataOfAnUnknownShape_SkippedOrDroppedOthersKept()
+    {
+        const string json = """
+            {"object":"list","data":[
+              5,
+              {"id":["not","a","string"]},
+              {"id":"x/odd-metadata","metadata":{"context_length":"big","pricing":{"input_tokens":0.1}}},
+              "text",
+              {"id":"y/fine","metadata":{"context_length":8192,"pricing":{"input_tokens":0.2,"output_tokens":0.4}}}
+            ]}
+            """;
+        var catalog = new DeepInfraModelCatalog(new DeepInfraClientOptions { ApiKey = TestClients.ApiKey, Endpoint = TestServices.Endpoint }, new HttpClient(new RecordingHandler().ReplyJson(json)));
+
+        IReadOnlyList<DeepInfraModelInfo> models = await catalog.GetModelsAsync();
+
+        Assert.Equal(["x/odd-metadata", "y/fine"], models.Select(m => m.Id));
+        Assert.Null(models[0].ContextLength);
+        Assert.Null(models[0].Pricing);
+        Assert.Equal(8192, models[1].ContextLength);
+        Assert.Equal(0.4m, models[1].Pricing!.OutputPerMillionTokens);
+    }
+
     [Theory]
     [InlineData("<!DOCTYPE html><html><body>Welcome</body></html>", "text/html", "the body is not a model list (text/html): ")]
     [InlineData("""{"data":5}""", "application/json", "the body is not a model list (application/json): ")]
-    [InlineData("""{"data":[5]}""", "application/json", "the body is not a model list (application/json): ")]
     [InlineData("""{"data":{"id":"x"}}""", "application/json", "the body is not a model list (application/json): ")]
     [InlineData("""[{"id":"x"}]""", "application/json", "the body is not a model list (application/json): ")]
-    [InlineData("""{"object":"list","data":[{"id":"x","metadata":{"context_length":"big"}}]}""", "application/json", "the body is not a model list (application/json): ")]
     [InlineData("null", "application/json", "the body is empty or null, not a model list.")]
     [InlineData("", "application/json", "the body is not a model list (application/json): ")]
     [InlineData("""{"object":"list"}""", "application/json", "the model list has no 'data' array.")]
