@@ -1,4 +1,5 @@
 using System.Text;
+using Xunit.Abstractions;
 
 namespace SkDeepInfra.Reliability;
 
@@ -6,7 +7,7 @@ namespace SkDeepInfra.Reliability;
 /// Damaged embeddings and model-list replies: cut at every byte, and bytes overwritten at random (fixed seed). Each case
 /// either returns a complete, well-formed result or throws <see cref="DeepInfraException"/>; never another type.
 /// </summary>
-public sealed class EmbeddingAndCatalogFuzzTests
+public sealed class EmbeddingAndCatalogFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261124;
     private const int Mutations = 3_000;
@@ -34,6 +35,7 @@ public sealed class EmbeddingAndCatalogFuzzTests
             Assert.True(error is DeepInfraException, $"Cut at {length} of {bytes.Length}: {error?.GetType().Name ?? "no exception"} {error?.Message}");
         }
 
+        output.WriteLine($"{bytes.Length} cuts: all DeepInfraException; the whole reply reads exactly.");
         var whole = new RecordingHandler().Reply(_ => Json(bytes));
         using DeepInfraEmbeddingGenerator complete = TestClients.CreateGenerator(whole, maxRetries: 0);
         GeneratedEmbeddings<Embedding<float>> result = await complete.GenerateAsync(["a", "b"]);
@@ -54,6 +56,7 @@ public sealed class EmbeddingAndCatalogFuzzTests
             Assert.True(error is DeepInfraException, $"Cut at {length} of {bytes.Length}: {error?.GetType().Name ?? "no exception"} {error?.Message}");
         }
 
+        output.WriteLine($"{bytes.Length} cuts: all DeepInfraException; the whole reply reads exactly.");
         IReadOnlyList<DeepInfraModelInfo> models = await Catalog(new RecordingHandler().Reply(_ => Json(bytes))).GetModelsAsync();
         Assert.Equal(["meta-llama/Meta-Llama-3.1-8B-Instruct", "BAAI/bge-m3"], models.Select(m => m.Id));
         Assert.Equal("Llama \"3.1\" 8B", models[0].Description);
@@ -107,6 +110,7 @@ public sealed class EmbeddingAndCatalogFuzzTests
             }
         }
 
+        output.WriteLine($"{Mutations} damaged replies: {succeeded} read as well-formed results, {Mutations - succeeded - failures.Count} DeepInfraException, {failures.Count} other.");
         Assert.Empty(failures);
         Assert.InRange(succeeded, 1, Mutations - 1); // both outcomes occur, so the cases are neither all fatal nor all harmless
     }
