@@ -6,13 +6,15 @@ namespace SkDeepInfra.Benchmarks.Infrastructure;
 
 /// <summary>
 /// A row's median time or allocation divided by another benchmark's in the same class and parameters: the peer
-/// (M.E.AI's OpenAIChatClient for IChatClient rows, Semantic Kernel's OpenAI connector for Semantic Kernel rows) or
-/// the floor. The goals are stated as these ratios.
+/// (M.E.AI's OpenAIChatClient for IChatClient rows, Semantic Kernel's OpenAI connector for Semantic Kernel rows,
+/// M.E.AI's OpenAI embedding generator for every row of the embeddings workload) or the floor. The goals are stated as
+/// these ratios.
 /// </summary>
-internal sealed class PeerRatioColumn(string columnName, Func<string, string> reference, bool allocations) : IColumn
+internal sealed class PeerRatioColumn(string columnName, Func<BenchmarkCase, string> reference, bool allocations) : IColumn
 {
     public const string MeaiPeer = "MeaiOpenAIChatClient";
     public const string SkPeer = "SkOpenAIChatCompletionService";
+    public const string EmbeddingPeer = "MeaiOpenAIEmbeddingGenerator";
     public const string Floor = "Floor";
 
     public static readonly PeerRatioColumn TimeVsPeer = new("Time vs peer", PeerOf, allocations: false);
@@ -23,12 +25,23 @@ internal sealed class PeerRatioColumn(string columnName, Func<string, string> re
     public string ColumnName { get; } = columnName;
     public bool AlwaysShow => true;
     public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => allocations ? 2 : reference("x") == Floor ? 3 : 1;
+    public int PriorityInCategory => allocations ? 2 : IsFloor ? 3 : 1;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => $"Median {(allocations ? "allocation" : "time")} relative to {(reference("x") == Floor ? "the floor" : "the peer (OpenAIChatClient or SK's OpenAI connector)")}";
+    public string Legend => $"Median {(allocations ? "allocation" : "time")} relative to {(IsFloor ? "the floor" : "the peer (OpenAIChatClient, SK's OpenAI connector, or M.E.AI's OpenAI embedding generator)")}";
 
-    public static string PeerOf(string method) => method.StartsWith("DeepInfraChatCompletionService", StringComparison.Ordinal) || method.StartsWith("Sk", StringComparison.Ordinal) ? SkPeer : MeaiPeer;
+    private bool IsFloor => ReferenceEquals(this, TimeVsFloor);
+
+    public static string PeerOf(BenchmarkCase benchmarkCase)
+    {
+        if (benchmarkCase.Descriptor.Type == typeof(Workloads.EmbeddingsBenchmarks))
+        {
+            return EmbeddingPeer;
+        }
+
+        string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        return method.StartsWith("DeepInfraChatCompletionService", StringComparison.Ordinal) || method.StartsWith("Sk", StringComparison.Ordinal) ? SkPeer : MeaiPeer;
+    }
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     public bool IsAvailable(Summary summary) => true;
@@ -36,7 +49,7 @@ internal sealed class PeerRatioColumn(string columnName, Func<string, string> re
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        string referenceName = reference(benchmarkCase.Descriptor.WorkloadMethod.Name);
+        string referenceName = reference(benchmarkCase);
         BenchmarkCase? other = summary.BenchmarksCases.FirstOrDefault(c =>
             c.Descriptor.Type == benchmarkCase.Descriptor.Type &&
             c.Job == benchmarkCase.Job &&

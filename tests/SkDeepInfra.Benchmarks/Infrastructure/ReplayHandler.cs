@@ -25,7 +25,8 @@ internal sealed class ReplayHandler(byte[] body, string mediaType) : HttpMessage
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    /// <summary>A body read once, front to back; every read completes at once.</summary>
+    internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
     {
         private int _position;
 

@@ -16,6 +16,10 @@ internal sealed class EmbeddingVectorConverter : JsonConverter<float[]>
 {
     private const int InitialCapacity = 256;
 
+    /// <summary>The length of the last array read on this thread: the vectors of one reply share it, so the rest are sized exactly.</summary>
+    [ThreadStatic]
+    private static int t_lastLength;
+
     public override float[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.String => ReadBase64(ref reader),
@@ -87,7 +91,7 @@ internal sealed class EmbeddingVectorConverter : JsonConverter<float[]>
 
     private static float[] ReadArray(ref Utf8JsonReader reader)
     {
-        float[] vector = new float[InitialCapacity];
+        float[] vector = new float[t_lastLength > 0 ? t_lastLength : InitialCapacity];
         int count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -109,6 +113,7 @@ internal sealed class EmbeddingVectorConverter : JsonConverter<float[]>
             Array.Resize(ref vector, count);
         }
 
+        t_lastLength = count;
         return vector;
     }
 }
