@@ -36,6 +36,7 @@ public sealed class SecretsTests
         ["200 tool call without name"] = h => h.ReplyJson("""{"choices":[{"message":{"tool_calls":[{"id":"test-key-5f3a9c1e7b2d","function":{"arguments":"{}"}}]}}]}"""),
         ["200 error object"] = h => h.ReplyJson("""{"error":{"message":"boom test-key-5f3a9c1e7b2d"}}"""),
         ["connection failure"] = h => h.Throw(new HttpRequestException("Connection refused")),
+        ["custom handler's failure names the key"] = h => h.Throw(new HttpRequestException("Proxy refused Bearer test-key-5f3a9c1e7b2d", new IOException("key test-key-5f3a9c1e7b2d"))),
         ["timeout"] = h => h.Throw(new TaskCanceledException("The request timed out.")),
     };
 

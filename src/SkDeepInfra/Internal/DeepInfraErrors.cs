@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 
@@ -87,9 +88,21 @@ internal static class DeepInfraErrors
     public static DeepInfraException TooLarge(string what, long limit, string option) =>
         new(HttpStatusCode.OK, null, null, $"DeepInfra sent {what} larger than the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes (DeepInfraClientOptions.{option}); the reply was not read.");
 
-    /// <summary>No response after every attempt.</summary>
-    public static DeepInfraException Unreachable(Uri endpoint, int attempts, Exception inner) =>
-        new(null, null, null, $"Could not get a response from DeepInfra at {endpoint} after {attempts} attempt(s): {inner.Message}", inner);
+    /// <summary>
+    /// No response after every attempt. A transport failure whose text holds the key (a custom handler's own message) is
+    /// replaced by a copy with the key masked, so the key reaches no message, <c>ToString()</c> or inner exception.
+    /// </summary>
+    public static DeepInfraException Unreachable(Uri endpoint, int attempts, Exception inner, SecretRedactor redactor)
+    {
+        string text = inner.ToString();
+        if (!ReferenceEquals(redactor.Redact(text), text))
+        {
+            inner = new HttpRequestException(
+                $"{inner.GetType().FullName}: {redactor.Redact(inner.Message)} (the original exception is withheld because its text held the API key)");
+        }
+
+        return new(null, null, null, $"Could not get a response from DeepInfra at {endpoint} after {attempts} attempt(s): {inner.Message}", inner);
+    }
 
     /// <summary>The provider's message from an error body, or <see langword="null"/> when it has none of the known shapes.</summary>
     public static string? ReadProviderMessage(string? body)

@@ -114,7 +114,7 @@ internal sealed class DeepInfraHttpPipeline
             if (!retryable || attempt >= _maxRetries)
             {
                 DeepInfraException error = response is null
-                    ? DeepInfraErrors.Unreachable(target, attempt + 1, failure!)
+                    ? DeepInfraErrors.Unreachable(target, attempt + 1, failure!, Redactor)
                     : await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
                 Log.RequestFailed(_logger, modelId, (int?)error.StatusCode, ElapsedMs(startTimestamp), error.Message);
                 throw error;

@@ -164,11 +164,25 @@ public sealed class DeepInfraErrorsTests
     {
         var inner = new HttpRequestException("Connection refused");
 
-        DeepInfraException ex = DeepInfraErrors.Unreachable(new Uri("https://deepinfra.test/v1/openai/chat/completions"), 4, inner);
+        DeepInfraException ex = DeepInfraErrors.Unreachable(new Uri("https://deepinfra.test/v1/openai/chat/completions"), 4, inner, new SecretRedactor("k-123456"));
 
         Assert.Null(ex.StatusCode);
         Assert.Same(inner, ex.InnerException);
         Assert.Contains("4 attempt(s)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Connection refused", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreachable_FailureTextHoldsTheKey_InnerReplacedByAMaskedCopy()
+    {
+        var inner = new InvalidOperationException("Proxy rejected Bearer k-123456", new IOException("k-123456"));
+
+        DeepInfraException ex = DeepInfraErrors.Unreachable(new Uri("https://deepinfra.test/v1/openai/embeddings"), 1, inner, new SecretRedactor("k-123456"));
+
+        HttpRequestException masked = Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Equal("System.InvalidOperationException: Proxy rejected Bearer *** (the original exception is withheld because its text held the API key)", masked.Message);
+        Assert.Null(masked.InnerException);
+        Assert.DoesNotContain("k-123456", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Proxy rejected Bearer ***", ex.Message, StringComparison.Ordinal);
     }
 }
