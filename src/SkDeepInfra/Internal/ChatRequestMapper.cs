@@ -172,6 +172,12 @@ internal static class ChatRequestMapper
         wire.Add(new WireRequestMessage { Role = "user", Content = new WireContent(parts), Name = message.AuthorName });
     }
 
+    /// <summary>The arguments as JSON text; a call whose arguments could not be parsed goes back as the model wrote it.</summary>
+    private static string ToWireArguments(FunctionCallContent call) =>
+        call.Arguments is null && call.AdditionalProperties?.TryGetValue(ChatResponseMapper.RawArgumentsKey, out string? raw) == true && raw is not null
+            ? raw
+            : JsonValues.SerializeArguments(call.Arguments);
+
     private static WireRequestMessage ToAssistantMessage(ChatMessage message)
     {
         List<WireToolCall>? toolCalls = null;
@@ -183,7 +189,7 @@ internal static class ChatRequestMapper
                 {
                     Id = call.CallId,
                     Type = "function",
-                    Function = new WireFunctionCall { Name = call.Name, Arguments = JsonValues.SerializeArguments(call.Arguments) },
+                    Function = new WireFunctionCall { Name = call.Name, Arguments = ToWireArguments(call) },
                 });
             }
             else if (content is not TextContent && !IsIgnored(content))

@@ -63,12 +63,27 @@ internal static class ChatResponseMapper
         return response;
     }
 
-    public static FunctionCallContent ToFunctionCall(string? id, string name, string? arguments) =>
-        FunctionCallContent.CreateFromParsedArguments(
+    /// <summary>
+    /// A tool call. Arguments that are not a JSON object set <see cref="FunctionCallContent.Exception"/>, and their text is
+    /// kept under <see cref="RawArgumentsKey"/>, so the call goes back to the model as it was written.
+    /// </summary>
+    public static FunctionCallContent ToFunctionCall(string? id, string name, string? arguments)
+    {
+        FunctionCallContent call = FunctionCallContent.CreateFromParsedArguments(
             arguments ?? string.Empty,
             string.IsNullOrEmpty(id) ? NewCallId() : id!,
             name,
             JsonValues.ParseArguments);
+        if (call.Exception is not null && arguments is not null)
+        {
+            call.AdditionalProperties = new() { [RawArgumentsKey] = arguments };
+        }
+
+        return call;
+    }
+
+    /// <summary>Where a tool call whose arguments could not be parsed keeps their text.</summary>
+    public const string RawArgumentsKey = "skdeepinfra.raw_arguments";
 
     public static ChatFinishReason? ToFinishReason(string? value) => value switch
     {

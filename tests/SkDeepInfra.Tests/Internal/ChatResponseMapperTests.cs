@@ -137,6 +137,27 @@ public sealed class ChatResponseMapperTests
         Assert.NotNull(call.Exception);
     }
 
+    [Theory]
+    [InlineData("{\"city\":")]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    public async Task InvalidArguments_SentBackInHistory_AsTheModelWroteThem(string arguments)
+    {
+        var handler = new RecordingHandler()
+            .ReplyJson(Canned.ToolCallCompletion(("call_a", "get_weather", arguments)))
+            .ReplyJson(Canned.Completion("ok"));
+        using DeepInfraChatClient client = TestClients.Create(handler);
+        List<ChatMessage> history = [new(ChatRole.User, "Weather?")];
+
+        ChatResponse first = await client.GetResponseAsync(history);
+        history.AddRange(first.Messages);
+        history.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call_a", "Error: the arguments are not valid JSON.")]));
+        await client.GetResponseAsync(history);
+
+        JsonElement sent = handler.Requests[1].Json.GetProperty("messages")[1].GetProperty("tool_calls")[0].GetProperty("function");
+        Assert.Equal(arguments, sent.GetProperty("arguments").GetString());
+    }
+
     [Fact]
     public async Task FromWireResponse_MissingToolCallIds_GeneratesDistinctIds()
     {
