@@ -73,7 +73,16 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         }
 
         (AgentRun run, ChatOptions? runOptions) = BeginRun(options);
-        ChatResponse response = await base.GetResponseAsync(messages, runOptions, cancellationToken).ConfigureAwait(false);
+        ChatResponse response;
+        try
+        {
+            response = await base.GetResponseAsync(messages, runOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            FailRun(run, ex);
+            throw;
+        }
 
         var observer = new RunObserver();
         observer.Observe(response.Messages);
@@ -102,7 +111,18 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
                 // An iterator resumes on its consumer's execution context after each yield: make the run ambient again
                 // before the loop below runs on.
                 AgentRun.Current = run;
-                if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                bool moved;
+                try
+                {
+                    moved = await updates.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    FailRun(run, ex);
+                    throw;
+                }
+
+                if (!moved)
                 {
                     break;
                 }
@@ -241,6 +261,30 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         AgentRun.Current = run;
         Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", tools.Names.Count);
         return (run, runOptions);
+    }
+
+    /// <summary>
+    /// A run that throws keeps what it spent: its ledger goes on the exception's <see cref="Exception.Data"/> under
+    /// <see cref="AgentRunPropertyNames.Ledger"/> and into the agent session, like a finished run's.
+    /// </summary>
+    private void FailRun(AgentRun run, Exception exception)
+    {
+        AgentRunLedger ledger = run.ToLedger();
+        try
+        {
+            exception.Data[AgentRunPropertyNames.Ledger] = ledger;
+        }
+        catch (ArgumentException)
+        {
+            // .NET Framework's Exception.Data takes serializable values only; the session and the log still get the ledger.
+        }
+
+        if (run.Session is { } session)
+        {
+            SessionLedgers.Append(session, ledger);
+        }
+
+        Log.RunFailed(_logger, exception.GetType().Name, ledger.ModelCalls.Count, ledger.ToolCalls.Count, ledger.TotalTokens, ledger.EstimatedCostUsd, (long)ledger.Duration.TotalMilliseconds);
     }
 
     private void FinishRun(AgentRun run, RunObserver observer, AdditionalPropertiesDictionary properties)

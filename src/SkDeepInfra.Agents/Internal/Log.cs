@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Recovered {Count} tool call(s) the model wrote as text: {Names}.")]
     public static partial void ToolCallsRecovered(ILogger logger, int count, string names);
+
+    [LoggerMessage(7, LogLevel.Warning, "Agent run failed ({Exception}) after {ModelCalls} model calls and {ToolCalls} tool calls, {TotalTokens} tokens, estimated cost {EstimatedCost} USD, {DurationMs} ms.")]
+    public static partial void RunFailed(ILogger logger, string exception, int modelCalls, int toolCalls, long totalTokens, double estimatedCost, long durationMs);
 }
