@@ -8,31 +8,30 @@ using System.Threading.Tasks;
 namespace SkDeepInfra.Internal;
 
 /// <summary>
-/// Reads a whole response body, but never more than a limit: a declared <c>Content-Length</c> above it fails before
-/// anything is read, and a body without one stops being read as soon as it passes the limit.
+/// Reads a whole response body into a buffer rented from the shared pool (the caller returns it), but never more than a
+/// limit. The buffer starts one byte larger than the declared size, so the usual reply is read in one pass and its end
+/// seen without growing the buffer.
 /// </summary>
 internal static class BoundedContent
 {
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>The body of a successful reply.</summary>
+    /// <summary>
+    /// The body of a successful reply: a declared <c>Content-Length</c> above <paramref name="limit"/> fails before anything is
+    /// read, and a body without one fails as soon as it passes the limit.
+    /// </summary>
     /// <exception cref="DeepInfraException">The body is larger than <paramref name="limit"/>.</exception>
-    public static Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>
+    public static Task<PooledBytes> ReadPooledAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>
         ReadAsync(content, limit, truncate: false, cancellationToken);
 
     /// <summary>The body of an error reply: the status is the error, so a body above <paramref name="limit"/> is cut to it.</summary>
-    public static Task<byte[]> ReadPrefixAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>
+    public static Task<PooledBytes> ReadPrefixAsync(HttpContent content, long limit, CancellationToken cancellationToken) =>
         ReadAsync(content, limit, truncate: true, cancellationToken);
 
-    /// <summary>
-    /// The body of a successful reply, in a buffer rented from the shared pool (the caller returns it): one byte more
-    /// than the declared size, so the usual reply is read in one pass and its end seen without growing the buffer.
-    /// </summary>
-    /// <exception cref="DeepInfraException">The body is larger than <paramref name="limit"/>.</exception>
-    public static async Task<PooledBytes> ReadPooledAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    private static async Task<PooledBytes> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken)
     {
         long? declared = content.Headers.ContentLength;
-        if (declared > limit)
+        if (declared > limit && !truncate)
         {
             throw DeepInfraErrors.TooLarge($"a reply body of {declared} bytes (Content-Length)", limit, nameof(DeepInfraClientOptions.MaxResponseBytes));
         }
@@ -42,12 +41,14 @@ internal static class BoundedContent
 #else
         using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        long cap = Math.Min(limit + 1, int.MaxValue); // the most ever held: the limit and the one byte that breaks it
+
+        // The most ever held: the limit, and (when a longer body is an error) the one byte that breaks it.
+        long cap = Math.Min(truncate ? limit : limit + 1, int.MaxValue);
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min(declared ?? ChunkBytes, limit) + 1, cap));
         int length = 0;
         try
         {
-            while (true)
+            while (length < cap)
             {
                 if (length == buffer.Length)
                 {
@@ -64,7 +65,7 @@ internal static class BoundedContent
 #endif
                 if (read == 0)
                 {
-                    return new PooledBytes(buffer, length);
+                    break;
                 }
 
                 length += read;
@@ -73,75 +74,13 @@ internal static class BoundedContent
                     throw DeepInfraErrors.TooLarge("a reply body", limit, nameof(DeepInfraClientOptions.MaxResponseBytes));
                 }
             }
+
+            return new PooledBytes(buffer, length);
         }
         catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
-    }
-
-    private static async Task<byte[]> ReadAsync(HttpContent content, long limit, bool truncate, CancellationToken cancellationToken)
-    {
-        long? declared = content.Headers.ContentLength;
-        if (declared > limit && !truncate)
-        {
-            throw DeepInfraErrors.TooLarge($"a reply body of {declared} bytes (Content-Length)", limit, nameof(DeepInfraClientOptions.MaxResponseBytes));
-        }
-
-#if NET
-        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        // Exactly the declared size when there is one, so the usual reply is read without copying.
-        byte[] buffer = new byte[(int)Math.Min(declared ?? ChunkBytes, limit)];
-        int length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (length >= limit)
-                {
-                    // Full: one more byte means the body is over the limit.
-                    if (truncate || await ReadByteAsync(stream, cancellationToken).ConfigureAwait(false) < 0)
-                    {
-                        return buffer;
-                    }
-
-                    throw DeepInfraErrors.TooLarge("a reply body", limit, nameof(DeepInfraClientOptions.MaxResponseBytes));
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(Math.Max((long)buffer.Length * 2, ChunkBytes), limit));
-            }
-
-#if NET
-            int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-#else
-            int read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-#endif
-            if (read == 0)
-            {
-                if (length != buffer.Length)
-                {
-                    Array.Resize(ref buffer, length);
-                }
-
-                return buffer;
-            }
-
-            length += read;
-        }
-    }
-
-    private static async Task<int> ReadByteAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        byte[] one = new byte[1];
-#if NET
-        int read = await stream.ReadAsync(one.AsMemory(), cancellationToken).ConfigureAwait(false);
-#else
-        int read = await stream.ReadAsync(one, 0, 1, cancellationToken).ConfigureAwait(false);
-#endif
-        return read == 0 ? -1 : one[0];
     }
 }

@@ -168,8 +168,9 @@ internal sealed class DeepInfraHttpPipeline
             string? body = null;
             try
             {
-                byte[] bytes = await BoundedContent.ReadPrefixAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                body = Redactor.Decode(bytes);
+                PooledBytes bytes = await BoundedContent.ReadPrefixAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                body = Redactor.Decode(bytes.Span);
+                bytes.Return();
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
