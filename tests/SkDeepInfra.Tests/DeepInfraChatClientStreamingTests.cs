@@ -23,6 +23,22 @@ public sealed class DeepInfraChatClientStreamingTests
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_EnumeratedTwice_SendsTheSameRequestTwice()
+    {
+        var handler = new RecordingHandler().ReplySse(TestData.Read("stream-hello.sse"));
+        using DeepInfraChatClient client = TestClients.Create(handler);
+        IAsyncEnumerable<ChatResponseUpdate> stream = client.GetStreamingResponseAsync("Hello!");
+
+        ChatResponse first = (await stream.ToListAsync()).ToChatResponse();
+        ChatResponse second = (await stream.ToListAsync()).ToChatResponse();
+
+        Assert.Equal("  Hi!", first.Text);
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(handler.Requests[0].Body, handler.Requests[1].Body);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_Request_AsksForStreamAndUsage()
     {
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-hello.sse"));

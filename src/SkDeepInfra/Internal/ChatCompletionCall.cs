@@ -5,11 +5,9 @@ using System.IO;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 using SkDeepInfra.Internal.Wire;
 
 namespace SkDeepInfra.Internal;
@@ -20,19 +18,9 @@ internal static class ChatCompletionCall
     public static async Task<ChatResponse> GetResponseAsync(DeepInfraHttpPipeline pipeline, ChatCompletionRequestBody body, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await pipeline.SendAsync(body.Utf8, streaming: false, body.ModelId, started, cancellationToken).ConfigureAwait(false);
-
-        PooledBytes bytes;
-        try
-        {
-            bytes = await BoundedContent.ReadPooledAsync(response.Content, pipeline.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw DeepInfraErrors.Truncated("the connection closed while the reply was being read", ex);
-        }
-
+        PooledBytes request = body.TakeUtf8();
+        using HttpResponseMessage response = await pipeline.SendAsync(request, streaming: false, body.ModelId, started, cancellationToken).ConfigureAwait(false);
+        PooledBytes bytes = await JsonReply.ReadBodyAsync(pipeline, response, cancellationToken).ConfigureAwait(false);
         ChatResponse result;
         double? cost;
         try
@@ -46,7 +34,7 @@ internal static class ChatCompletionCall
 
         // The reply was read to its end, so the request was sent long ago: its buffer goes back to the pool. (After a failure it
         // is left to the collector, in case a transport still holds it.)
-        body.Utf8.Return();
+        request.Return();
 
         Log.RequestCompleted(
             pipeline.Logger,
@@ -65,7 +53,8 @@ internal static class ChatCompletionCall
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await pipeline.SendAsync(body.Utf8, streaming: true, body.ModelId, started, cancellationToken).ConfigureAwait(false);
+        PooledBytes request = body.TakeUtf8();
+        using HttpResponseMessage response = await pipeline.SendAsync(request, streaming: true, body.ModelId, started, cancellationToken).ConfigureAwait(false);
 #if NET
         using Stream stream = new SseEventLimitStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), pipeline.MaxStreamEventBytes);
 #else
@@ -126,7 +115,7 @@ internal static class ChatCompletionCall
             await events.DisposeAsync().ConfigureAwait(false);
         }
 
-        body.Utf8.Return(); // the stream was read to its end (see GetResponseAsync)
+        request.Return(); // the stream was read to its end (see GetResponseAsync)
         Log.RequestCompleted(
             pipeline.Logger,
             body.ModelId,
@@ -137,38 +126,12 @@ internal static class ChatCompletionCall
             assembler.EstimatedCost);
     }
 
-    /// <summary>Parses and maps a successful reply; the bytes are only borrowed.</summary>
+    /// <summary>Parses and maps a successful reply (the fast reader, else the source-generated serializer); the bytes are only borrowed.</summary>
     private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, out double? cost)
     {
-        if (pipeline.Logger.IsEnabled(LogLevel.Trace))
-        {
-            Log.ResponseBody(pipeline.Logger, pipeline.Redactor.Decode(bytes) ?? string.Empty);
-        }
-
-        ChatCompletionResponse? wire = ChatCompletionReader.TryReadReply(bytes);
-        if (wire is null)
-        {
-            try
-            {
-                wire = JsonSerializer.Deserialize(bytes, DeepInfraJsonContext.Default.ChatCompletionResponse);
-            }
-            catch (JsonException ex)
-            {
-                string what = $"the body is not a chat completion ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message}";
-                throw DeepInfraErrors.Malformed(what, pipeline.Redactor.Decode(bytes), ex);
-            }
-        }
-
-        if (wire is null)
-        {
-            throw DeepInfraErrors.Malformed("the body is empty or null", pipeline.Redactor.Decode(bytes));
-        }
-
-        if (wire.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-        {
-            throw DeepInfraErrors.FromErrorFrame(error, pipeline.Redactor.Decode(bytes), pipeline.Redactor);
-        }
-
+        ChatCompletionResponse wire = ChatCompletionReader.TryReadReply(bytes)
+            ?? JsonReply.Deserialize(pipeline, response, bytes, DeepInfraJsonContext.Default.ChatCompletionResponse, "a chat completion");
+        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, bytes, pipeline.Redactor);
         cost = wire.Usage?.EstimatedCost;
         return ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
     }

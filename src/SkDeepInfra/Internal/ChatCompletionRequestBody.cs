@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using SkDeepInfra.Internal.Wire;
@@ -14,17 +15,16 @@ internal sealed class ChatCompletionRequestBody
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private ChatCompletionRequestBody(PooledBytes utf8, string modelId, bool stream)
+    private readonly ChatCompletionRequest _request;
+    private PooledBytes? _utf8;
+
+    private ChatCompletionRequestBody(ChatCompletionRequest request, PooledBytes utf8)
     {
-        Utf8 = utf8;
-        ModelId = modelId;
-        Stream = stream;
+        _request = request;
+        _utf8 = utf8;
     }
 
-    /// <summary>The JSON, in a pooled array: <see cref="PooledBytes.Return"/> it once the call is over and nothing sends it any more.</summary>
-    public PooledBytes Utf8 { get; }
-    public string ModelId { get; }
-    public bool Stream { get; }
+    public string ModelId => _request.Model;
 
     public static ChatCompletionRequestBody Create(IEnumerable<ChatMessage> messages, ChatOptions? options, string defaultModelId, bool stream, ILogger logger)
     {
@@ -33,15 +33,17 @@ internal sealed class ChatCompletionRequestBody
         Log.RequestStarting(logger, request.Model, stream);
         if (logger.IsEnabled(LogLevel.Trace))
         {
-#if NET
-            Log.RequestBody(logger, Encoding.UTF8.GetString(utf8.Span));
-#else
             Log.RequestBody(logger, Encoding.UTF8.GetString(utf8.Array, 0, utf8.Length));
-#endif
         }
 
-        return new ChatCompletionRequestBody(utf8, request.Model, stream);
+        return new ChatCompletionRequestBody(request, utf8);
     }
+
+    /// <summary>
+    /// The JSON, in a pooled array that now belongs to the caller (<see cref="PooledBytes.Return"/> it once nothing sends it
+    /// any more): the bytes made eagerly for the first caller, a fresh copy for any later one (a stream enumerated again).
+    /// </summary>
+    public PooledBytes TakeUtf8() => Interlocked.Exchange(ref _utf8, null) ?? Serialize(_request);
 
     /// <summary>Writes the request straight into a pooled buffer, with this thread's writer.</summary>
     private static PooledBytes Serialize(ChatCompletionRequest request)

@@ -101,9 +101,7 @@ internal static class ChatOptionsMapper
         }
     }
 
-    /// <summary>float → double through decimal, so 0.7f is written as 0.7 rather than 0.699999988079071.</summary>
-    private static double? ToDouble(float? value) =>
-        value is float f && !float.IsNaN(f) && !float.IsInfinity(f) ? (double)(decimal)f : value;
+    private static double? ToDouble(float? value) => value is float f ? JsonValues.ToDouble(f) : null;
 
     private static WireResponseFormat? ToWireResponseFormat(ChatResponseFormat? format) => format switch
     {

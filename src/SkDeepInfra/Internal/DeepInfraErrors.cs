@@ -72,6 +72,18 @@ internal static class DeepInfraErrors
         return new DeepInfraException(status ?? HttpStatusCode.OK, provider, rawEvent, $"DeepInfra reported an error inside the response: {provider}.");
     }
 
+    /// <summary>
+    /// Throws when a reply or stream chunk carries an in-band <c>error</c> object; <paramref name="body"/> (the raw reply, or
+    /// empty for the error's own text) is decoded only then.
+    /// </summary>
+    public static void ThrowIfErrorFrame(JsonElement? error, ReadOnlySpan<byte> body, SecretRedactor redactor)
+    {
+        if (error is JsonElement value && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            throw FromErrorFrame(value, redactor.Decode(body), redactor);
+        }
+    }
+
     /// <summary>A 2xx body that is not a usable reply: HTML, wrong types, missing fields.</summary>
     public static DeepInfraException Malformed(string what, string? body, Exception? inner = null) =>
         new(HttpStatusCode.OK, null, body, $"DeepInfra returned a reply that could not be read: {what}.", inner);
@@ -82,7 +94,7 @@ internal static class DeepInfraErrors
 
     /// <summary>A non-streaming reply whose connection failed before its body was read.</summary>
     public static DeepInfraException ReplyCut(Exception inner) =>
-        new(HttpStatusCode.OK, null, null, $"DeepInfra's reply was cut short: the connection closed while the body was being read ({inner.Message}).", inner);
+        new(HttpStatusCode.OK, null, null, $"DeepInfra's reply was cut short: the connection closed while the reply was being read ({inner.Message}).", inner);
 
     /// <summary>A reply body or stream event over its size limit; reading stops there, so memory stays bounded.</summary>
     public static DeepInfraException TooLarge(string what, long limit, string option) =>

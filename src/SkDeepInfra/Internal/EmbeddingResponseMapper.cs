@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SkDeepInfra.Internal.Wire;
 
@@ -13,10 +12,7 @@ internal static class EmbeddingResponseMapper
 {
     public static void CopyInto(EmbeddingResponse wire, Embedding<float>[] results, int offset, int count, string requestedModel, SecretRedactor redactor)
     {
-        if (wire.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-        {
-            throw DeepInfraErrors.FromErrorFrame(error, null, redactor);
-        }
+        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, default, redactor);
 
         if (wire.Data is not { } data)
         {

@@ -54,11 +54,18 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>
+    /// float → double through decimal, so 0.7f is written as 0.7 rather than 0.699999988079071. Values decimal cannot hold
+    /// (NaN, infinities, beyond ±7.9e28) convert directly, and the range checks reject them with the documented exception.
+    /// </summary>
+    public static double ToDouble(float value) =>
+        Math.Abs(value) < 7.9e28f ? (double)(decimal)value : value;
+
     public static double? ReadDouble(string key, object? value) => value switch
     {
         null => null,
         double d => d,
-        float f => (double)(decimal)f,
+        float f => ToDouble(f),
         decimal m => (double)m,
         JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDouble(),
         JsonElement { ValueKind: JsonValueKind.Null } => null,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SkDeepInfra.Internal.Wire;
 
@@ -38,10 +37,7 @@ internal sealed class StreamingChatAssembler
 
     public ChatResponseUpdate? Process(ChatCompletionResponse chunk)
     {
-        if (chunk.Error is JsonElement error && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-        {
-            throw DeepInfraErrors.FromErrorFrame(error, null, _redactor);
-        }
+        DeepInfraErrors.ThrowIfErrorFrame(chunk.Error, default, _redactor);
 
         _responseId ??= chunk.Id;
         _modelId ??= chunk.Model;

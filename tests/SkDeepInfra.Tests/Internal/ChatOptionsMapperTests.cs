@@ -59,6 +59,24 @@ public sealed class ChatOptionsMapperTests
         Assert.Equal(expected, sent.GetProperty("temperature").GetRawText());
     }
 
+    [Theory]
+    [InlineData(1e30f)]
+    [InlineData(-3.4e38f)]
+    [InlineData(float.PositiveInfinity)]
+    public void Apply_FloatBeyondDecimal_ThrowsArgumentOutOfRangeNotOverflow(float temperature)
+    {
+        using DeepInfraChatClient client = TestClients.Create(new RecordingHandler());
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.GetResponseAsync("Hi", new ChatOptions { Temperature = temperature }); });
+        var additional = Assert.Throws<ArgumentOutOfRangeException>(() =>
+        {
+            _ = client.GetResponseAsync("Hi", new ChatOptions { AdditionalProperties = new() { [DeepInfraPropertyNames.MinP] = temperature } });
+        });
+
+        Assert.Equal("temperature", error.ParamName);
+        Assert.Equal("min_p", additional.ParamName);
+    }
+
     [Fact]
     public async Task Apply_JsonResponseFormat_SendsJsonObject()
     {
