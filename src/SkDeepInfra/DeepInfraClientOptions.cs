@@ -17,8 +17,9 @@ public sealed class DeepInfraClientOptions
 
     internal const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
     internal const long DefaultMaxStreamEventBytes = 1024 * 1024;
-    private const long MinLimitBytes = 1024;
-    private const long MaxLimitBytes = int.MaxValue;
+    internal const int MaxMaxRetries = 10;
+    internal const long MinLimitBytes = 1024;
+    internal const long MaxLimitBytes = int.MaxValue;
 
     private Uri _endpoint = DefaultEndpoint;
     private int _maxRetries = 3;
@@ -48,7 +49,7 @@ public sealed class DeepInfraClientOptions
                 throw new ArgumentNullException(nameof(value));
             }
 
-            if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps))
+            if (!IsHttpEndpoint(value))
             {
                 throw new ArgumentException($"Endpoint must be an absolute http or https URI; got '{value}'.", nameof(value));
             }
@@ -67,7 +68,7 @@ public sealed class DeepInfraClientOptions
         get => _maxRetries;
         set
         {
-            if (value is < 0 or > 10)
+            if (value is < 0 or > MaxMaxRetries)
             {
                 throw new ArgumentOutOfRangeException(nameof(value), value, "MaxRetries must be in [0, 10].");
             }
@@ -108,8 +109,13 @@ public sealed class DeepInfraClientOptions
     public override string ToString() =>
         $"DeepInfraClientOptions {{ Endpoint = {Endpoint}, MaxRetries = {MaxRetries}, MaxResponseBytes = {MaxResponseBytes}, MaxStreamEventBytes = {MaxStreamEventBytes}, ApiKey = {(ApiKey is null ? "(not set)" : "***")} }}";
 
+    /// <summary>Whether <paramref name="endpoint"/> is an absolute http or https URI.</summary>
+    internal static bool IsHttpEndpoint(Uri endpoint) =>
+        endpoint.IsAbsoluteUri && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Whether <paramref name="bytes"/> is an allowed size limit.</summary>
+    internal static bool IsLimit(long bytes) => bytes is >= MinLimitBytes and <= MaxLimitBytes;
+
     private static long CheckLimit(long value) =>
-        value is < MinLimitBytes or > MaxLimitBytes
-            ? throw new ArgumentOutOfRangeException(nameof(value), value, $"The limit must be in [{MinLimitBytes}, {MaxLimitBytes}] bytes.")
-            : value;
+        IsLimit(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"The limit must be in [{MinLimitBytes}, {MaxLimitBytes}] bytes.");
 }

@@ -191,52 +191,29 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
     {
         int offset = batch * _maxBatchSize;
         int count = Math.Min(_maxBatchSize, inputs.Count - offset);
-        var request = new EmbeddingRequest
-        {
-            Model = template.Model,
-            Input = count == inputs.Count ? inputs : Slice(inputs, offset, count),
-            EncodingFormat = template.EncodingFormat,
-            Dimensions = template.Dimensions,
-            User = template.User,
-            Extra = template.Extra,
-        };
-
+        EmbeddingRequest request = EmbeddingRequestMapper.ForBatch(template, inputs, offset, count);
         EmbeddingResponse reply = await EmbeddingCall.SendAsync(Pipeline, _embeddingsUri, request, cancellationToken).ConfigureAwait(false);
         EmbeddingResponseMapper.CopyInto(reply, vectors, offset, count, template.Model, Pipeline.Redactor);
         return reply;
     }
 
-    private static string[] Slice(IReadOnlyList<string> inputs, int offset, int count)
-    {
-        string[] slice = new string[count];
-        for (int i = 0; i < count; i++)
-        {
-            slice[i] = inputs[offset + i];
-        }
-
-        return slice;
-    }
-
     private static GeneratedEmbeddings<Embedding<float>> Combine(Embedding<float>[] vectors, EmbeddingResponse[] replies)
     {
-        long? inputTokens = null;
-        long? totalTokens = null;
+        UsageDetails? usage = null;
         double? cost = null;
         foreach (EmbeddingResponse reply in replies)
         {
-            if (reply.Usage is { } usage)
+            if (reply.Usage is { } wire)
             {
-                inputTokens = Add(inputTokens, usage.PromptTokens);
-                totalTokens = Add(totalTokens, usage.TotalTokens ?? usage.PromptTokens);
-                cost = usage.EstimatedCost is double c ? (cost ?? 0) + c : cost;
+                (usage ??= new UsageDetails()).Add(new UsageDetails { InputTokenCount = wire.PromptTokens, TotalTokenCount = wire.TotalTokens ?? wire.PromptTokens });
+                cost = wire.EstimatedCost is double c ? (cost ?? 0) + c : cost;
             }
         }
 
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors);
-        if (inputTokens is not null || totalTokens is not null)
+        var result = new GeneratedEmbeddings<Embedding<float>>(vectors)
         {
-            result.Usage = new UsageDetails { InputTokenCount = inputTokens, TotalTokenCount = totalTokens };
-        }
+            Usage = usage is { InputTokenCount: null, TotalTokenCount: null } ? null : usage,
+        };
 
         if (cost is double total)
         {
@@ -245,6 +222,4 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
 
         return result;
     }
-
-    private static long? Add(long? sum, int? value) => value is int v ? (sum ?? 0) + v : sum;
 }

@@ -34,7 +34,6 @@ public sealed class DeepInfraModelCatalog
     private readonly TimeSpan _cacheDuration = DefaultCacheDuration;
     private Snapshot? _snapshot;
     private Task<Snapshot>? _pending;
-    private int _generation;
 
     /// <summary>Creates a catalog client.</summary>
     /// <param name="options">Key, endpoint, retries and size limits; <see langword="null"/> for the defaults. The catalog is public, so a key is optional.</param>
@@ -101,7 +100,6 @@ public sealed class DeepInfraModelCatalog
         {
             _snapshot = null;
             _pending = null;
-            _generation++;
         }
     }
 
@@ -121,7 +119,6 @@ public sealed class DeepInfraModelCatalog
     {
         TaskCompletionSource<Snapshot>? owner = null;
         Task<Snapshot> pending;
-        int generation;
         lock (_gate)
         {
             if (_snapshot is { } snapshot && IsFresh(snapshot))
@@ -136,12 +133,11 @@ public sealed class DeepInfraModelCatalog
             }
 
             pending = _pending;
-            generation = _generation;
         }
 
         if (owner is not null)
         {
-            _ = FetchAsync(owner, generation);
+            _ = FetchAsync(owner);
         }
 
         return Waiting.WaitAsync(pending, cancellationToken);
@@ -153,8 +149,11 @@ public sealed class DeepInfraModelCatalog
         return elapsedSeconds < _cacheDuration.TotalSeconds;
     }
 
-    /// <summary>Fetches the list for the callers of <paramref name="owner"/>; caches it only if no <see cref="Invalidate"/> came since it started.</summary>
-    private async Task FetchAsync(TaskCompletionSource<Snapshot> owner, int generation)
+    /// <summary>
+    /// Fetches the list for the callers of <paramref name="owner"/>. It is cached only while this fetch is still the pending
+    /// one, that is when no <see cref="Invalidate"/> came since it started.
+    /// </summary>
+    private async Task FetchAsync(TaskCompletionSource<Snapshot> owner)
     {
         try
         {
@@ -170,12 +169,11 @@ public sealed class DeepInfraModelCatalog
             var snapshot = new Snapshot(models, Timestamp());
             lock (_gate)
             {
-                if (_generation == generation)
+                if (_pending == owner.Task)
                 {
                     _snapshot = snapshot;
+                    _pending = null;
                 }
-
-                Release(owner);
             }
 
             owner.SetResult(snapshot);
@@ -184,19 +182,13 @@ public sealed class DeepInfraModelCatalog
         {
             lock (_gate)
             {
-                Release(owner);
+                if (_pending == owner.Task)
+                {
+                    _pending = null;
+                }
             }
 
             owner.SetException(ex);
-        }
-    }
-
-    /// <summary>Under the lock: later callers stop joining this fetch (unless a newer one has taken its place).</summary>
-    private void Release(TaskCompletionSource<Snapshot> owner)
-    {
-        if (_pending == owner.Task)
-        {
-            _pending = null;
         }
     }
 

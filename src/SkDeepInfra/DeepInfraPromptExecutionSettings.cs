@@ -89,7 +89,7 @@ public sealed class DeepInfraPromptExecutionSettings : PromptExecutionSettings
     [JsonInclude]
     internal object? ResponseFormatJson
     {
-        get => SettingsMapper.ToSerializableResponseFormat(_responseFormat);
+        get => ResponseFormats.ToSerializable(_responseFormat);
         set => ResponseFormat = value;
     }
 

@@ -11,15 +11,9 @@ internal sealed partial class ChatCompletionReader
     private static bool ReadToolCalls(ref Utf8JsonReader reader, out List<WireToolCall>? toolCalls)
     {
         toolCalls = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartArray) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
+            return outcome;
         }
 
         toolCalls = new List<WireToolCall>(1);
@@ -79,15 +73,9 @@ internal sealed partial class ChatCompletionReader
     private static bool ReadFunction(ref Utf8JsonReader reader, out WireFunctionCall? function)
     {
         function = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartObject) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return outcome;
         }
 
         var result = new WireFunctionCall();
@@ -127,15 +115,9 @@ internal sealed partial class ChatCompletionReader
     private static bool ReadUsage(ref Utf8JsonReader reader, out WireUsage? usage)
     {
         usage = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartObject) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return outcome;
         }
 
         var result = new WireUsage();
@@ -198,15 +180,9 @@ internal sealed partial class ChatCompletionReader
     {
         present = false;
         value = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartObject) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return outcome;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

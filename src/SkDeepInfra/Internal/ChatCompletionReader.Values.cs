@@ -106,6 +106,17 @@ internal sealed partial class ChatCompletionReader
     }
 
     /// <summary>Skips a member the wire types do not have, as the serializer does.</summary>
+    /// <summary>
+    /// Reads a member's value token. <see langword="null"/> when it opens <paramref name="start"/> (read on); otherwise the
+    /// member's outcome: <see langword="true"/> for a JSON null (the member is absent), <see langword="false"/> for any other
+    /// token (not this shape).
+    /// </summary>
+    private static bool? OutcomeUnlessOpened(ref Utf8JsonReader reader, JsonTokenType start)
+    {
+        reader.Read();
+        return reader.TokenType == start ? null : reader.TokenType == JsonTokenType.Null;
+    }
+
     private static bool Skip(ref Utf8JsonReader reader)
     {
         reader.Read();

@@ -166,15 +166,9 @@ internal sealed partial class ChatCompletionReader
     private bool ReadChoices(ref Utf8JsonReader reader, out List<WireChoice>? choices)
     {
         choices = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartArray) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
+            return outcome;
         }
 
         choices = _reuse ? (_choices ??= new List<WireChoice>(1)) : new List<WireChoice>(1);
@@ -249,15 +243,9 @@ internal sealed partial class ChatCompletionReader
     private static bool ReadMessage(ref Utf8JsonReader reader, WireResponseMessage target, out WireResponseMessage? message)
     {
         message = null;
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (OutcomeUnlessOpened(ref reader, JsonTokenType.StartObject) is bool outcome)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return outcome;
         }
 
         target.Role = target.Content = target.ReasoningContent = null;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using Microsoft.Extensions.AI;
@@ -31,10 +30,7 @@ internal sealed class ChatCompletionRequestBody
         ChatCompletionRequest request = ChatRequestMapper.ToWireRequest(messages, options, defaultModelId, stream);
         PooledBytes utf8 = Serialize(request);
         Log.RequestStarting(logger, request.Model, stream);
-        if (logger.IsEnabled(LogLevel.Trace))
-        {
-            Log.RequestBody(logger, Encoding.UTF8.GetString(utf8.Array, 0, utf8.Length));
-        }
+        Log.RequestBody(logger, utf8);
 
         return new ChatCompletionRequestBody(request, utf8);
     }

@@ -45,9 +45,6 @@ internal static class ChatOptionsMapper
     {
         switch (key)
         {
-            case SemanticKernel.SemanticKernelMetadataChatClient.ToolsOnFirstRequestOnlyKey:
-                // The Semantic Kernel facade's own marker; without the facade it has no meaning and is not sent.
-                break;
             case DeepInfraPropertyNames.MinP:
                 request.MinP = ParameterRanges.MinP(JsonValues.ReadDouble(key, value));
                 break;
@@ -90,13 +87,7 @@ internal static class ChatOptionsMapper
                     throw new ArgumentException($"AdditionalProperties[\"{key}\"] is set by the client itself; use the matching ChatOptions member instead.", JsonValues.OptionsParameter);
                 }
 
-                // A null value is an unset option: omitted, like every other unset member.
-                if (value is null or System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined })
-                {
-                    break;
-                }
-
-                (request.Extra ??= new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal))[key] = JsonValues.ToElement(key, value);
+                request.Extra = JsonValues.AddPassThrough(request.Extra, key, value);
                 break;
         }
     }

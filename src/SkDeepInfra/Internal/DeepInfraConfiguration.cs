@@ -27,7 +27,7 @@ internal static class DeepInfraConfiguration
 
         if (section["Endpoint"] is { Length: > 0 } endpoint)
         {
-            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) || !DeepInfraClientOptions.IsHttpEndpoint(uri))
             {
                 throw new InvalidOperationException($"Configuration '{PathOf(section, "Endpoint")}' must be an absolute http or https URI; got '{endpoint}'.");
             }
@@ -37,9 +37,9 @@ internal static class DeepInfraConfiguration
 
         if (section["MaxRetries"] is { Length: > 0 } retries)
         {
-            if (!int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count is < 0 or > 10)
+            if (!int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count is < 0 or > DeepInfraClientOptions.MaxMaxRetries)
             {
-                throw new InvalidOperationException($"Configuration '{PathOf(section, "MaxRetries")}' must be a whole number in [0, 10]; got '{retries}'.");
+                throw new InvalidOperationException($"Configuration '{PathOf(section, "MaxRetries")}' must be a whole number in [0, {DeepInfraClientOptions.MaxMaxRetries}]; got '{retries}'.");
             }
 
             options.MaxRetries = count;
@@ -78,9 +78,9 @@ internal static class DeepInfraConfiguration
             return null;
         }
 
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && bytes is >= 1024 and <= int.MaxValue
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long bytes) && DeepInfraClientOptions.IsLimit(bytes)
             ? bytes
-            : throw new InvalidOperationException($"Configuration '{PathOf(section, key)}' must be a whole number of bytes in [1024, {int.MaxValue}]; got '{text}'.");
+            : throw new InvalidOperationException($"Configuration '{PathOf(section, key)}' must be a whole number of bytes in [{DeepInfraClientOptions.MinLimitBytes}, {DeepInfraClientOptions.MaxLimitBytes}]; got '{text}'.");
     }
 
     private static string PathOf(IConfiguration section, string key) =>

@@ -1,11 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using SkDeepInfra.Internal.Wire;
 
 namespace SkDeepInfra.Internal;
@@ -17,14 +15,7 @@ internal static class EmbeddingCall
     {
         long started = Stopwatch.GetTimestamp();
         PooledBytes body = Serialize(request);
-        if (pipeline.Logger.IsEnabled(LogLevel.Trace))
-        {
-#if NET
-            Log.RequestBody(pipeline.Logger, Encoding.UTF8.GetString(body.Span));
-#else
-            Log.RequestBody(pipeline.Logger, Encoding.UTF8.GetString(body.Array, 0, body.Length));
-#endif
-        }
+        Log.RequestBody(pipeline.Logger, body);
 
         EmbeddingResponse reply;
         int status;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SkDeepInfra.Internal.Wire;
 
@@ -63,6 +62,17 @@ internal static class EmbeddingRequestMapper
         return request;
     }
 
+    /// <summary>The request for one batch: the template's settings with the inputs [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="count"/>).</summary>
+    public static EmbeddingRequest ForBatch(EmbeddingRequest template, IReadOnlyList<string> inputs, int offset, int count) => new()
+    {
+        Model = template.Model,
+        Input = count == inputs.Count ? inputs : Slice(inputs, offset, count),
+        EncodingFormat = template.EncodingFormat,
+        Dimensions = template.Dimensions,
+        User = template.User,
+        Extra = template.Extra,
+    };
+
     /// <summary>Null, or a dimension count DeepInfra accepts (at least 32).</summary>
     public static int? CheckDimensions(int? value, string parameter) =>
         value is < MinDimensions
@@ -91,13 +101,19 @@ internal static class EmbeddingRequestMapper
                     throw new ArgumentException($"AdditionalProperties[\"{key}\"] is set by the generator itself; use EmbeddingGenerationOptions or the values instead.", JsonValues.OptionsParameter);
                 }
 
-                if (value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
-                {
-                    break;
-                }
-
-                (request.Extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[key] = JsonValues.ToElement(key, value);
+                request.Extra = JsonValues.AddPassThrough(request.Extra, key, value);
                 break;
         }
+    }
+
+    private static string[] Slice(IReadOnlyList<string> inputs, int offset, int count)
+    {
+        string[] slice = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            slice[i] = inputs[offset + i];
+        }
+
+        return slice;
     }
 }

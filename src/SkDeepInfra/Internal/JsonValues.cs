@@ -26,6 +26,22 @@ internal static class JsonValues
             ? new Dictionary<string, object?>()
             : (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, s_options.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
+    /// <summary>
+    /// A provider key with no typed member, passed to the body by name: added to <paramref name="extra"/> (created on first
+    /// use) unless its value is null, which is an unset option and omitted like every other.
+    /// </summary>
+    public static Dictionary<string, JsonElement>? AddPassThrough(Dictionary<string, JsonElement>? extra, string key, object? value)
+    {
+        if (value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
+        {
+            return extra;
+        }
+
+        extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        extra[key] = ToElement(key, value);
+        return extra;
+    }
+
     /// <summary>The text of a tool message: strings as they are, everything else as JSON.</summary>
     public static string ToToolResultText(object? result) => result switch
     {

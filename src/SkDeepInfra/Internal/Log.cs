@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace SkDeepInfra.Internal;
@@ -10,6 +11,15 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Trace, "DeepInfra request body: {Body}")]
     public static partial void RequestBody(ILogger logger, string body);
+
+    /// <summary>A request body at Trace, decoded only when Trace is on. (Bodies never hold the key: it travels in a header.)</summary>
+    public static void RequestBody(ILogger logger, PooledBytes body)
+    {
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            RequestBody(logger, Encoding.UTF8.GetString(body.Array, 0, body.Length));
+        }
+    }
 
     [LoggerMessage(3, LogLevel.Trace, "DeepInfra response body: {Body}")]
     public static partial void ResponseBody(ILogger logger, string body);

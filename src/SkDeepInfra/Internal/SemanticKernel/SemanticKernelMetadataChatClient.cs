@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using RequiredFunctionChoiceBehavior = Microsoft.SemanticKernel.RequiredFunctionChoiceBehavior;
 
 namespace SkDeepInfra.Internal.SemanticKernel;
 
@@ -15,9 +16,6 @@ namespace SkDeepInfra.Internal.SemanticKernel;
 /// </summary>
 internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
-    /// <summary>Set by the settings mapping for <c>Required()</c>; consumed here, never sent.</summary>
-    public const string ToolsOnFirstRequestOnlyKey = "skdeepinfra.tools_on_first_request_only";
-
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatOptions? sent = WithoutRequiredLoop(options, out bool toolsWithdrawn);
@@ -80,28 +78,24 @@ internal sealed class SemanticKernelMetadataChatClient(IChatClient innerClient) 
     }
 
     /// <summary>
-    /// Applies the service's DeepInfra settings (<see cref="SettingsMapper.SettingsKey"/>) to a copy of the options; drops the
-    /// marker; once the loop no longer requires a call, also the tools (reported by <paramref name="toolsWithdrawn"/>).
+    /// Applies the service's DeepInfra settings (<see cref="SettingsMapper.SettingsKey"/>) to a copy of the options. Under
+    /// <c>FunctionChoiceBehavior.Required()</c> only the first request of the loop forces a call (Semantic Kernel marks it
+    /// with <see cref="RequiredChatToolMode"/>); later requests go without tools, reported by <paramref name="toolsWithdrawn"/>.
     /// </summary>
     private static ChatOptions? WithoutRequiredLoop(ChatOptions? options, out bool toolsWithdrawn)
     {
         toolsWithdrawn = false;
-        ChatOptions? copy = null;
-        if (options?.AdditionalProperties is { } carried && carried.TryGetValue(SettingsMapper.SettingsKey, out object? value) && value is DeepInfraPromptExecutionSettings settings)
+        if (options?.AdditionalProperties is not { } carried
+            || !carried.TryGetValue(SettingsMapper.SettingsKey, out object? value)
+            || value is not DeepInfraPromptExecutionSettings settings)
         {
-            copy = options.Clone();
-            copy.AdditionalProperties!.Remove(SettingsMapper.SettingsKey);
-            SettingsMapper.ApplyTo(settings, copy);
+            return options;
         }
 
-        if ((copy ?? options)?.AdditionalProperties is not { } properties || !properties.ContainsKey(ToolsOnFirstRequestOnlyKey))
-        {
-            return copy ?? options;
-        }
-
-        copy ??= options!.Clone();
-        copy.AdditionalProperties!.Remove(ToolsOnFirstRequestOnlyKey);
-        if (copy.ToolMode is not RequiredChatToolMode)
+        ChatOptions copy = options.Clone();
+        copy.AdditionalProperties!.Remove(SettingsMapper.SettingsKey);
+        SettingsMapper.ApplyTo(settings, copy);
+        if (settings.FunctionChoiceBehavior is RequiredFunctionChoiceBehavior && copy.Tools is { Count: > 0 } && copy.ToolMode is not RequiredChatToolMode)
         {
             copy.Tools = null;
             copy.ToolMode = null;

@@ -153,16 +153,8 @@ internal static class SettingsMapper
         AddIfSet(ref additional, DeepInfraPropertyNames.RepetitionPenalty, ParameterRanges.RepetitionPenalty(effective.RepetitionPenalty));
         AddIfSet(ref additional, DeepInfraPropertyNames.User, effective.User);
         AddIfSet(ref additional, DeepInfraPropertyNames.ReasoningEffort, effective.ReasoningEffort);
-        if (settings.FunctionChoiceBehavior is RequiredFunctionChoiceBehavior && options.Tools is { Count: > 0 })
-        {
-            // Required() forces a call on the first request only; later requests of the loop go without tools.
-            (additional ??= [])[SemanticKernelMetadataChatClient.ToolsOnFirstRequestOnlyKey] = true;
-        }
-
         options.AdditionalProperties = additional;
     }
-
-    public static object? ToSerializableResponseFormat(object? value) => ResponseFormats.ToSerializable(value);
 
     private static void AddIfSet(ref AdditionalPropertiesDictionary? additional, string key, object? value)
     {

@@ -25,16 +25,16 @@ internal sealed class WireContentConverter : JsonConverter<WireContent>
         foreach (WireContentPart part in value.Parts)
         {
             writer.WriteStartObject();
-            writer.WriteString("type", part.Type);
+            writer.WriteString("type"u8, part.Type);
             if (part.Text is not null)
             {
-                writer.WriteString("text", part.Text);
+                writer.WriteString("text"u8, part.Text);
             }
 
             if (part.ImageUrl is not null)
             {
-                writer.WriteStartObject("image_url");
-                writer.WriteString("url", part.ImageUrl);
+                writer.WriteStartObject("image_url"u8);
+                writer.WriteString("url"u8, part.ImageUrl);
                 writer.WriteEndObject();
             }
 

@@ -7,30 +7,26 @@ using System.Text.Json.Serialization.Metadata;
 namespace SkDeepInfra.Internal.Wire;
 
 /// <summary>
-/// Reads one catalog value that may be of a shape this client does not know (a field of another type, a new kind of
-/// entry): a value that does not read as <typeparamref name="T"/> becomes <see langword="null"/> instead of failing the
-/// whole list. Only for the model catalog, which is informational; chat and embedding replies stay strict.
+/// Reading for the model catalog, which is informational and may hold kinds of entries this client does not know: a value
+/// that does not read as its wire type becomes <see langword="null"/> instead of failing the whole list. Chat and embedding
+/// replies stay strict. Replies are never written, so writing simply serializes.
 /// </summary>
-internal abstract class LenientConverter<T> : JsonConverter<T>
-    where T : class
+internal static class Lenient
 {
-    protected abstract JsonTypeInfo<T> TypeInfo { get; }
-
-    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    /// <summary>The value at the reader as <typeparamref name="T"/>, or <see langword="null"/> when it does not read as one.</summary>
+    public static T? ReadOrNull<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo)
+        where T : class
     {
         using JsonDocument value = JsonDocument.ParseValue(ref reader);
         try
         {
-            return value.RootElement.Deserialize(TypeInfo);
+            return value.RootElement.Deserialize(typeInfo);
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, TypeInfo);
 }
 
 /// <summary>The model list: an entry that does not read as a model is null, and skipped by <see cref="ModelCatalogMapper"/>.</summary>
@@ -51,15 +47,7 @@ internal sealed class LenientModelListConverter : JsonConverter<List<WireModel?>
         var models = new List<WireModel?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            using JsonDocument entry = JsonDocument.ParseValue(ref reader);
-            try
-            {
-                models.Add(entry.RootElement.Deserialize(DeepInfraJsonContext.Default.WireModel));
-            }
-            catch (JsonException)
-            {
-                models.Add(null);
-            }
+            models.Add(Lenient.ReadOrNull(ref reader, DeepInfraJsonContext.Default.WireModel));
         }
 
         return models;
@@ -70,7 +58,11 @@ internal sealed class LenientModelListConverter : JsonConverter<List<WireModel?>
 }
 
 /// <summary>Metadata that does not read leaves the model without metadata.</summary>
-internal sealed class LenientModelMetadataConverter : LenientConverter<WireModelMetadata>
+internal sealed class LenientModelMetadataConverter : JsonConverter<WireModelMetadata>
 {
-    protected override JsonTypeInfo<WireModelMetadata> TypeInfo => DeepInfraJsonContext.Default.WireModelMetadata;
+    public override WireModelMetadata? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Lenient.ReadOrNull(ref reader, DeepInfraJsonContext.Default.WireModelMetadata);
+
+    public override void Write(Utf8JsonWriter writer, WireModelMetadata value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, DeepInfraJsonContext.Default.WireModelMetadata);
 }
