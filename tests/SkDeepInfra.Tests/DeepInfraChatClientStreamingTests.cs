@@ -69,6 +69,7 @@ public sealed class DeepInfraChatClientStreamingTests
     [InlineData(new[] { "a <b", "> c" }, "a <b> c")]
     [InlineData(new[] { "x </", "s>" }, "x ")]
     [InlineData(new[] { "<", "|im_end|>" }, "")]
+    [InlineData(new[] { "{\"name\":\"f\"}<|eo", "m_id|>" }, "{\"name\":\"f\"}")]
     [InlineData(new[] { "done<|end_of_", "text|>" }, "done")]
     [InlineData(new[] { "1 < 2", " and 3 > 2" }, "1 < 2 and 3 > 2")]
     [InlineData(new[] { "ends with <" }, "ends with <")]

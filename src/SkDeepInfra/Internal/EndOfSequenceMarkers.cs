@@ -2,10 +2,13 @@ using System;
 
 namespace SkDeepInfra.Internal;
 
-/// <summary>The end-of-sequence tokens some DeepInfra models leak into their text.</summary>
+/// <summary>
+/// The end-of-sequence tokens some DeepInfra models leak into their text; <c>&lt;|eom_id|&gt;</c> is the one Llama 3.1 writes
+/// after a <c>&lt;|python_tag|&gt;</c> tool call.
+/// </summary>
 internal static class EndOfSequenceMarkers
 {
-    public static readonly string[] All = ["</s>", "<|eot_id|>", "<|end_of_text|>", "<|im_end|>"];
+    private static readonly string[] All = ["</s>", "<|eot_id|>", "<|eom_id|>", "<|end_of_text|>", "<|im_end|>"];
 
     /// <summary>Removes every complete marker from a whole text.</summary>
     public static string Strip(string? text)

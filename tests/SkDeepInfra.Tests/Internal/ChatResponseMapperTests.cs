@@ -177,6 +177,7 @@ public sealed class ChatResponseMapperTests
     [InlineData("Hi!</s>", "Hi!")]
     [InlineData("Hi!<|eot_id|>", "Hi!")]
     [InlineData("Hi!<|eot_id|></s>", "Hi!")]
+    [InlineData("<|python_tag|>{\"name\":\"f\"}<|eom_id|>", "<|python_tag|>{\"name\":\"f\"}")]
     [InlineData("a < b", "a < b")]
     public async Task FromWireResponse_EndOfSequenceMarkers_Stripped(string content, string expected)
     {
