@@ -1,6 +1,7 @@
 // Shows: embeddings with DeepInfraEmbeddingGenerator (an IEmbeddingGenerator), a small semantic search that grounds a chat
 // answer, the same generator registered in a Semantic Kernel, and the model catalog with context lengths and prices.
 using System.Globalization;
+using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using SkDeepInfra;
@@ -30,7 +31,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 // 2. Search: the document closest to the question (cosine similarity), then a chat answer grounded in it.
 const string Question = "Which pets suit a small flat, cats or dogs?";
 ReadOnlyMemory<float> query = await generator.GenerateVectorAsync(Question);
-(string best, double score) = documents.Zip(embedded, (text, e) => (text, Cosine(query.Span, e.Vector.Span))).MaxBy(pair => pair.Item2);
+(string best, float score) = documents.Zip(embedded, (text, e) => (text, TensorPrimitives.CosineSimilarity(query.Span, e.Vector.Span))).MaxBy(pair => pair.Item2);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best match: \"{best}\" (cosine {score:0.000})"));
 
 using IChatClient chat = new DeepInfraChatClient(ExampleEndpoint.Model, endpoint.Options);
@@ -65,16 +66,3 @@ if (endpoint.Emulator is { } emulator)
 }
 
 static string Price(decimal? usd) => usd is decimal value ? "$" + value.ToString(CultureInfo.InvariantCulture) : "-";
-
-static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-{
-    double dot = 0, normA = 0, normB = 0;
-    for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
-    {
-        dot += a[i] * b[i];
-        normA += a[i] * a[i];
-        normB += b[i] * b[i];
-    }
-
-    return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
-}
