@@ -109,7 +109,7 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         }
 
         (AgentBudget? budget, ChatOptions? requestOptions) = RunBudgetOption.Take(options, fallback: null);
-        return (new AgentRun(budget, int.MaxValue, 0, RunTools.None, session: null), true, requestOptions);
+        return (new AgentRun(budget, int.MaxValue, 0, toolNames: [], session: null), true, requestOptions);
     }
 
     private static void Describe(AdditionalPropertiesDictionary properties, AgentRun run, AgentRunOutcome? outcome)

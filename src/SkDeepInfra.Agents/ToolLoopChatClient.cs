@@ -209,7 +209,7 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
 
     private static string AnswerUnknownTool(FunctionResultContent? answer, string name, AgentRun? run)
     {
-        string text = ToolResultTexts.UnknownTool(name, run?.Tools.Names ?? []);
+        string text = ToolResultTexts.UnknownTool(name, run?.ToolNames ?? []);
         if (answer is not null)
         {
             answer.Result = text;
@@ -251,15 +251,15 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
     private (AgentRun Run, ChatOptions? Options) BeginRun(ChatOptions? options)
     {
         (AgentBudget? budget, ChatOptions? runOptions) = RunBudgetOption.Take(options, Budget);
-        RunTools tools = RunTools.From(runOptions?.Tools, AdditionalTools);
+        IReadOnlyList<string> toolNames = RunTools.Names(runOptions?.Tools, AdditionalTools);
 
         // Keep the ledger in the agent session only when this loop is that agent's own (not a pipeline a tool called).
         AgentRunContext? context = AIAgent.CurrentRunContext;
         AgentSession? session = context?.Agent.GetService<ToolLoopChatClient>() == this ? context.Session : null;
 
-        var run = new AgentRun(budget, MaximumIterationsPerRequest, MaximumConsecutiveErrorsPerRequest, tools, session);
+        var run = new AgentRun(budget, MaximumIterationsPerRequest, MaximumConsecutiveErrorsPerRequest, toolNames, session);
         AgentRun.Current = run;
-        Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", tools.Names.Count);
+        Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", toolNames.Count);
         return (run, runOptions);
     }
 

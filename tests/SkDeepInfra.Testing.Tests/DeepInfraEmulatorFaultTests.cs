@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 
 namespace SkDeepInfra.Testing;
@@ -36,6 +37,26 @@ public sealed class DeepInfraEmulatorFaultTests
         List<string> payloads = await SseClient.ReadPayloadsAsync(response);
 
         Assert.Equal(["""{"error":{"message":"overloaded","code":503}}""", "[DONE]"], payloads);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task ChatCompletions_MultiLineErrorFrame_ArrivesAsOneEvent(string lineBreak)
+    {
+        string[] lines = ["{", """  "error": {""", """    "message": "overloaded",""", """    "code": 503""", "  }", "}"];
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.Text("abc").WithErrorFrame(0, string.Join(lineBreak, lines)));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(), HttpCompletionOption.ResponseHeadersRead);
+        await using Stream stream = await response.Content.ReadAsStreamAsync();
+        List<string> data = [];
+        await foreach (SseItem<string> item in SseParser.Create(stream).EnumerateAsync())
+        {
+            data.Add(item.Data);
+        }
+
+        Assert.Equal([string.Join("\n", lines), "[DONE]"], data);
     }
 
     [Theory]

@@ -31,14 +31,14 @@ internal sealed class AgentRun
     /// <param name="budget">The run's budget, or <see langword="null"/> for none.</param>
     /// <param name="maxModelCalls">The most model calls the loop allows (<c>MaximumIterationsPerRequest</c>), or <see cref="int.MaxValue"/>.</param>
     /// <param name="maxConsecutiveErrorRounds">Failed tool rounds in a row that end the run; 0 for no such limit.</param>
-    /// <param name="tools">The tools offered to the run, by name.</param>
+    /// <param name="toolNames">The names of the tools offered to the run.</param>
     /// <param name="session">The agent session to keep the ledger in, when the run is an agent's.</param>
-    public AgentRun(AgentBudget? budget, int maxModelCalls, int maxConsecutiveErrorRounds, RunTools tools, AgentSession? session)
+    public AgentRun(AgentBudget? budget, int maxModelCalls, int maxConsecutiveErrorRounds, IReadOnlyList<string> toolNames, AgentSession? session)
     {
         Budget = budget;
         _maxModelCalls = maxModelCalls;
         _maxConsecutiveErrorRounds = maxConsecutiveErrorRounds;
-        Tools = tools;
+        ToolNames = toolNames;
         Session = session;
     }
 
@@ -51,7 +51,7 @@ internal sealed class AgentRun
 
     public AgentBudget? Budget { get; }
 
-    public RunTools Tools { get; }
+    public IReadOnlyList<string> ToolNames { get; }
 
     public AgentSession? Session { get; }
 

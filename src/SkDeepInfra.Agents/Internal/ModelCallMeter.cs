@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -41,25 +40,22 @@ internal sealed class ModelCallMeter
         ObserveContents(update.Contents, fromStream: true);
     }
 
-    /// <summary>Reads a cost written as a number of any CLR numeric type or as a JSON number.</summary>
+    /// <summary>Reads a cost written as a number of any CLR numeric type, a numeric string, or a JSON number.</summary>
     public static double? ReadCost(AdditionalPropertiesDictionary? properties)
     {
-        if (properties is null || !properties.TryGetValue(DeepInfraPropertyNames.EstimatedCost, out object? value))
+        if (properties is null)
         {
             return null;
         }
 
-        return value switch
+        if (properties.TryGetValue(DeepInfraPropertyNames.EstimatedCost, out double cost))
         {
-            double d => d,
-            float f => f,
-            decimal m => (double)m,
-            int i => i,
-            long l => l,
-            JsonElement { ValueKind: JsonValueKind.Number } element => element.GetDouble(),
-            string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => parsed,
-            _ => null,
-        };
+            return cost;
+        }
+
+        return properties.TryGetValue(DeepInfraPropertyNames.EstimatedCost, out JsonElement element) && element.ValueKind == JsonValueKind.Number
+            ? element.GetDouble()
+            : null;
     }
 
     private void ObserveContents(IList<AIContent> contents, bool fromStream)

@@ -23,6 +23,7 @@ internal static class StreamingToolCallRecovery
         var held = new List<ChatResponseUpdate>();
         var text = new StringBuilder();
         bool passThrough = false;
+        bool startsLikeToolCall = false;
         await foreach (ChatResponseUpdate update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (passThrough)
@@ -41,7 +42,15 @@ internal static class StreamingToolCallRecovery
 
             held.Add(update);
             text.Append(updateText);
-            if (hasCall || !TextToolCallParser.CouldStartToolCall(text.ToString().TrimStart()))
+            if (!hasCall && !startsLikeToolCall)
+            {
+                // Look at the start again only until it starts like a tool call: no later text changes that.
+                string start = text.ToString().TrimStart();
+                startsLikeToolCall = TextToolCallParser.StartsLikeToolCall(start);
+                passThrough = !TextToolCallParser.CouldStartToolCall(start);
+            }
+
+            if (hasCall || passThrough)
             {
                 // Real tool calls from the service, or prose: nothing to recover.
                 passThrough = true;

@@ -21,9 +21,11 @@ internal static class TextToolCallParser
 
     /// <summary>Quick test on the start of a reply: could it still become a tool call?</summary>
     public static bool CouldStartToolCall(string trimmedStart) =>
-        trimmedStart.Length == 0
-        || trimmedStart[0] == '{'
-        || (trimmedStart.Length < PythonTag.Length ? PythonTag.StartsWith(trimmedStart, StringComparison.Ordinal) : trimmedStart.StartsWith(PythonTag, StringComparison.Ordinal));
+        StartsLikeToolCall(trimmedStart) || PythonTag.StartsWith(trimmedStart, StringComparison.Ordinal);
+
+    /// <summary>Whether the start of a reply is that of a tool call (<c>{</c> or <c>&lt;|python_tag|&gt;</c>), which no later text can change.</summary>
+    public static bool StartsLikeToolCall(string trimmedStart) =>
+        (trimmedStart.Length > 0 && trimmedStart[0] == '{') || trimmedStart.StartsWith(PythonTag, StringComparison.Ordinal);
 
     /// <summary>Parses <paramref name="text"/> as tool calls to the <paramref name="offered"/> tools.</summary>
     /// <returns>The calls, with fresh ids and <see cref="AgentRunPropertyNames.RecoveredFromText"/> set; <see langword="null"/> when the text is not (only) tool calls.</returns>
@@ -35,24 +37,29 @@ internal static class TextToolCallParser
         }
 
         string rest = StripEndMarkers(text.Trim());
+        byte[] utf8 = Encoding.UTF8.GetBytes(rest);
         var calls = new List<FunctionCallContent>();
-        int position = 0;
+        int position = 0; // a char index into rest
+        int offset = 0; // the same place, as a byte index into utf8
         while (true)
         {
-            position = SkipWhitespace(rest, position);
+            SkipWhitespace();
             if (string.CompareOrdinal(rest, position, PythonTag, 0, PythonTag.Length) == 0)
             {
-                position = SkipWhitespace(rest, position + PythonTag.Length);
+                SkipAscii(PythonTag.Length);
+                SkipWhitespace();
             }
 
-            if (position >= rest.Length || rest[position] != '{' || !TryReadObject(rest, ref position, out JsonElement element)
+            if (position >= rest.Length || rest[position] != '{' || !TryReadObject(utf8, offset, out JsonElement element, out int length)
                 || ToCall(element, offered) is not { } call)
             {
                 return null;
             }
 
             calls.Add(call);
-            position = SkipWhitespace(rest, position);
+            position += Encoding.UTF8.GetCharCount(utf8, offset, length);
+            offset += length;
+            SkipWhitespace();
             if (position >= rest.Length)
             {
                 return calls;
@@ -63,10 +70,27 @@ internal static class TextToolCallParser
                 return null;
             }
 
-            position = SkipWhitespace(rest, position + 1);
+            SkipAscii(1);
+            SkipWhitespace();
             if (position >= rest.Length)
             {
                 return calls;
+            }
+        }
+
+        void SkipAscii(int count)
+        {
+            position += count;
+            offset += count;
+        }
+
+        void SkipWhitespace()
+        {
+            while (position < rest.Length && char.IsWhiteSpace(rest[position]))
+            {
+                // Whitespace lies in the Basic Multilingual Plane: one to three bytes in UTF-8.
+                offset += rest[position] < 0x80 ? 1 : rest[position] < 0x800 ? 2 : 3;
+                position++;
             }
         }
     }
@@ -90,39 +114,20 @@ internal static class TextToolCallParser
         return text;
     }
 
-    private static int SkipWhitespace(string text, int position)
+    /// <summary>Reads the JSON object that starts at byte <paramref name="offset"/>; <paramref name="length"/> is its length in bytes.</summary>
+    private static bool TryReadObject(byte[] utf8, int offset, out JsonElement element, out int length)
     {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-
-        return position;
-    }
-
-    /// <summary>Reads one JSON object starting at <paramref name="position"/> and moves past it.</summary>
-    private static bool TryReadObject(string text, ref int position, out JsonElement element)
-    {
-        byte[] utf8 = Encoding.UTF8.GetBytes(text.Substring(position));
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, offset, utf8.Length - offset));
         try
         {
-            var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                element = default;
-                return false;
-            }
-
-            reader.Skip();
-            int length = checked((int)reader.BytesConsumed);
-            using JsonDocument document = JsonDocument.Parse(new ReadOnlyMemory<byte>(utf8, 0, length));
-            element = document.RootElement.Clone();
-            position += Encoding.UTF8.GetCharCount(utf8, 0, length);
+            element = JsonElement.ParseValue(ref reader);
+            length = checked((int)reader.BytesConsumed);
             return true;
         }
         catch (JsonException)
         {
             element = default;
+            length = 0;
             return false;
         }
     }
@@ -186,8 +191,7 @@ internal static class TextToolCallParser
         {
             try
             {
-                using JsonDocument document = JsonDocument.Parse(value.GetString() ?? string.Empty);
-                return ToArguments(document.RootElement.Clone());
+                return ToArguments(JsonElement.Parse(value.GetString() ?? string.Empty));
             }
             catch (JsonException)
             {

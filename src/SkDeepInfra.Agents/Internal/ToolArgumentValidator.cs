@@ -17,7 +17,7 @@ internal static class ToolArgumentValidator
 {
     private const int MaxProblems = 3;
 
-    private static readonly JsonElement s_null = ParseNull();
+    private static readonly JsonElement s_null = JsonElement.Parse("null");
 
     /// <returns><see langword="null"/> when the arguments fit, else a short description of what is wrong.</returns>
     public static string? Validate(JsonElement schema, IDictionary<string, object?>? arguments, JsonSerializerOptions? serializerOptions)
@@ -93,7 +93,7 @@ internal static class ToolArgumentValidator
         }
 
         if (schema.TryGetProperty("enum", out JsonElement allowed) && allowed.ValueKind == JsonValueKind.Array
-            && !allowed.EnumerateArray().Any(option => JsonElementEquals(option, value)))
+            && !allowed.EnumerateArray().Any(option => JsonElement.DeepEquals(option, value)))
         {
             problems.Add($"argument \"{path}\" must be one of {string.Join(", ", allowed.EnumerateArray().Select(o => o.GetRawText()))}");
             return;
@@ -156,15 +156,6 @@ internal static class ToolArgumentValidator
     private static bool IsWholeNumber(JsonElement value) =>
         value.TryGetInt64(out _) || (value.TryGetDouble(out double d) && Math.Floor(d) == d && !double.IsInfinity(d));
 
-    private static bool JsonElementEquals(JsonElement a, JsonElement b) =>
-        a.ValueKind == b.ValueKind && (a.ValueKind switch
-        {
-            JsonValueKind.String => a.GetString() == b.GetString(),
-            JsonValueKind.Number => a.TryGetDouble(out double x) && b.TryGetDouble(out double y) && x.Equals(y),
-            JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
-            _ => a.GetRawText() == b.GetRawText(),
-        });
-
     private static string DescribeType(JsonElement type) => type.ValueKind switch
     {
         JsonValueKind.String => Article(type.GetString()),
@@ -194,12 +185,6 @@ internal static class ToolArgumentValidator
     private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
 
     private static string Join(string? path, string key) => path is null ? key : path + "." + key;
-
-    private static JsonElement ParseNull()
-    {
-        using JsonDocument document = JsonDocument.Parse("null");
-        return document.RootElement.Clone();
-    }
 
     private static JsonElement? ToElement(object? value, JsonSerializerOptions? serializerOptions)
     {

@@ -15,6 +15,8 @@ internal static class StreamPlanner
 {
     public const string EndOfSequence = "</s>";
 
+    private static readonly string[] s_lineBreaks = ["\r\n", "\r", "\n"];
+
     public static List<byte[]> Plan(EmulatorReply reply, ReplyContext context)
     {
         EmulatorStreamQuirks quirks = context.Quirks;
@@ -60,9 +62,22 @@ internal static class StreamPlanner
         return events;
     }
 
-    /// <summary>Frames a JSON payload as one SSE event: <c>data: {payload}\n\n</c>.</summary>
-    public static byte[] Event(string payload) => Event(Encoding.UTF8.GetBytes(payload));
+    /// <summary>
+    /// Frames a payload as one SSE event: every line of it (split at <c>\r\n</c>, <c>\r</c> or <c>\n</c>) as a
+    /// <c>data: </c> line, then a blank line. A reader joins the lines with <c>\n</c>.
+    /// </summary>
+    public static byte[] Event(string payload)
+    {
+        var text = new StringBuilder();
+        foreach (string line in payload.Split(s_lineBreaks, StringSplitOptions.None))
+        {
+            text.Append("data: ").Append(line).Append('\n');
+        }
 
+        return Encoding.UTF8.GetBytes(text.Append('\n').ToString());
+    }
+
+    /// <summary>Frames a payload known to be one line (compact JSON) as one SSE event: <c>data: {payload}\n\n</c>.</summary>
     private static byte[] Event(byte[] payload)
     {
         var bytes = new byte[payload.Length + 8];

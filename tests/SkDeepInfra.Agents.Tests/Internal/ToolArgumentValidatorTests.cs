@@ -75,6 +75,20 @@ public sealed class ToolArgumentValidatorTests
         Assert.Equal(3, problems.Split("; ").Length);
     }
 
+    [Theory]
+    [InlineData("""{"point":{ "y" : [2, 3.0], "x":1 }}""", null)]
+    [InlineData("""{"point":{"x":0}}""", null)]
+    [InlineData("""{"point":{"x":1}}""", "argument \"point\" must be one of {\"x\":1,\"y\":[2,3]}, {\"x\":0}")]
+    [InlineData("""{"point":{"x":1,"y":[3,2]}}""", "argument \"point\" must be one of {\"x\":1,\"y\":[2,3]}, {\"x\":0}")]
+    public void Validate_EnumOfObjects_ComparesStructurally(string arguments, string? expected)
+    {
+        using JsonDocument schema = JsonDocument.Parse("""{"type":"object","properties":{"point":{"enum":[{"x":1,"y":[2,3]},{"x":0}]}}}""");
+        Dictionary<string, object?> parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(arguments)!
+            .ToDictionary(p => p.Key, p => (object?)p.Value);
+
+        Assert.Equal(expected, ToolArgumentValidator.Validate(schema.RootElement, parsed, null));
+    }
+
     [Fact]
     public void Validate_NoSchema_AcceptsAnything() =>
         Assert.Null(ToolArgumentValidator.Validate(default, new Dictionary<string, object?> { ["x"] = 1 }, null));
