@@ -73,6 +73,15 @@ public sealed class DeepInfraChatClientStreamingTests
     [InlineData(new[] { "done<|end_of_", "text|>" }, "done")]
     [InlineData(new[] { "1 < 2", " and 3 > 2" }, "1 < 2 and 3 > 2")]
     [InlineData(new[] { "ends with <" }, "ends with <")]
+    [InlineData(new[] { "Use <s>old</", "s> new" }, "Use <s>old</s> new")]
+    [InlineData(new[] { "Strike: <", "s>old</s>" }, "Strike: <s>old</s>")]
+    [InlineData(new[] { "Strike: <s>old</s>", "</s>" }, "Strike: <s>old</s>")]
+    [InlineData(new[] { "the token <|im_", "end|> ends a turn" }, "the token <|im_end|> ends a turn")]
+    [InlineData(new[] { "the token <|im_end|>", " ends a turn" }, "the token <|im_end|> ends a turn")]
+    [InlineData(new[] { "Hi</s>", "\n", "more" }, "Hi</s>\nmore")]
+    [InlineData(new[] { "Hi<end_of_", "turn>", "\n<eos>" }, "Hi")]
+    [InlineData(new[] { "Hi<｜end▁of", "▁sentence｜>" }, "Hi")]
+    [InlineData(new[] { "Hi<|ret", "urn|>" }, "Hi")]
     public async Task GetStreamingResponseAsync_TextAroundAngleBrackets_OnlyMarkersRemoved(string[] pieces, string expected)
     {
         string sse = Canned.Sse(pieces.Select(p => Canned.Chunk(p)).Append(Canned.Chunk(finishReason: "stop")));
@@ -82,6 +91,18 @@ public sealed class DeepInfraChatClientStreamingTests
         List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal(expected, string.Concat(updates.Select(u => u.Text)));
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_MarkerThenText_HeldOnlyUntilTextFollows()
+    {
+        string sse = Canned.Sse([Canned.Chunk("The token <|im_end|>"), Canned.Chunk(" ends a turn."), Canned.Chunk(finishReason: "stop")]);
+        var handler = new RecordingHandler().ReplySse(sse);
+        using DeepInfraChatClient client = TestClients.Create(handler);
+
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
+
+        Assert.Equal(["The token ", "<|im_end|> ends a turn."], updates.Where(u => u.Text.Length > 0).Select(u => u.Text));
     }
 
     [Fact]

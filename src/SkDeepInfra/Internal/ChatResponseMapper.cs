@@ -24,7 +24,7 @@ internal static class ChatResponseMapper
             contents.Add(new TextReasoningContent(message.ReasoningContent));
         }
 
-        string text = EndOfSequenceMarkers.Strip(message.Content);
+        string text = EndOfSequenceMarkers.StripTrailing(message.Content, EndOfSequenceMarkers.All);
         if (text.Length > 0)
         {
             contents.Add(new TextContent(text));

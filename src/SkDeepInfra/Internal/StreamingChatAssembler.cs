@@ -14,7 +14,7 @@ internal sealed class StreamingChatAssembler
 {
     private readonly SecretRedactor _redactor;
     private readonly long _maxToolCallChars;
-    private readonly StreamingTextFilter _text = new();
+    private readonly StreamingTextFilter _text = new(EndOfSequenceMarkers.All);
     private readonly ToolCallAccumulator _toolCalls = new();
     private string? _responseId;
     private string? _modelId;

@@ -179,11 +179,39 @@ public sealed class ChatResponseMapperTests
     [InlineData("Hi!<|eot_id|></s>", "Hi!")]
     [InlineData("<|python_tag|>{\"name\":\"f\"}<|eom_id|>", "<|python_tag|>{\"name\":\"f\"}")]
     [InlineData("a < b", "a < b")]
+    [InlineData("Qwen says hi<|im_end|>", "Qwen says hi")]
+    [InlineData("Gemma says hi<end_of_turn>\n<eos>", "Gemma says hi")]
+    [InlineData("DeepSeek says hi<｜end▁of▁sentence｜>", "DeepSeek says hi")]
+    [InlineData("Phi says hi<|end|>", "Phi says hi")]
+    [InlineData("gpt-oss says hi<|return|>", "gpt-oss says hi")]
+    [InlineData("Hi!</s>\n", "Hi!")]
+    [InlineData("Hi! </s>", "Hi! ")]
     public async Task FromWireResponse_EndOfSequenceMarkers_Stripped(string content, string expected)
     {
         ChatResponse response = await ReplyAsync(Canned.Completion(content));
 
         Assert.Equal(expected, response.Text);
+    }
+
+    [Theory]
+    [InlineData("Use <s>old</s> new to strike a word.")]
+    [InlineData("In ChatML the token <|im_end|> ends a turn.")]
+    [InlineData("Llama ends with </s> and <|eot_id|>, then the next turn starts.")]
+    [InlineData("Strike it: <s>old</s>")]
+    [InlineData("<|eot_id|>x")]
+    public async Task FromWireResponse_MarkerInsideProse_KeptAsText(string content)
+    {
+        ChatResponse response = await ReplyAsync(Canned.Completion(content));
+
+        Assert.Equal(content, response.Text);
+    }
+
+    [Fact]
+    public async Task FromWireResponse_HtmlStrikeThenEndMarker_OnlyTheMarkerRemoved()
+    {
+        ChatResponse response = await ReplyAsync(Canned.Completion("Strike it: <s>old</s></s>"));
+
+        Assert.Equal("Strike it: <s>old</s>", response.Text);
     }
 
     [Fact]
