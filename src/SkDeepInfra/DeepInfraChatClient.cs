@@ -18,12 +18,16 @@ namespace SkDeepInfra;
 /// <para>Provider keys travel in <see cref="ChatOptions.AdditionalProperties"/> (see <see cref="DeepInfraPropertyNames"/>):
 /// <c>min_p</c>, <c>repetition_penalty</c>, <c>reasoning_effort</c>, <c>user</c>; any other key is passed to the body by name.
 /// Replies carry DeepInfra's <c>estimated_cost</c> (USD) under <see cref="DeepInfraPropertyNames.EstimatedCost"/>.</para>
+/// <para>Replies are cleaned per model family (<see cref="DeepInfraClientOptions.ModelFamilies"/>): the family's end markers
+/// are removed where they end the text, and a reply that starts with <c>&lt;think&gt;…&lt;/think&gt;</c> from a family
+/// that writes its reasoning inline yields the reasoning as <see cref="TextReasoningContent"/> before the answer.</para>
 /// <para>Failed calls throw <see cref="DeepInfraException"/>; out-of-range options throw before anything is sent.</para>
 /// </remarks>
 public sealed class DeepInfraChatClient : IChatClient
 {
     private readonly ChatClientMetadata _metadata;
     private readonly string _modelId;
+    private readonly DeepInfraModelFamilies _families;
 
     /// <summary>Creates a client for one model.</summary>
     /// <param name="modelId">The DeepInfra model, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
@@ -40,6 +44,7 @@ public sealed class DeepInfraChatClient : IChatClient
         }
 
         _modelId = modelId;
+        _families = options?.ModelFamilies ?? new DeepInfraModelFamilies();
         Pipeline = DeepInfraHttpPipeline.Create(options, httpClient, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatClient>());
         _metadata = new ChatClientMetadata("deepinfra", Pipeline.Endpoint, modelId);
     }
@@ -55,7 +60,7 @@ public sealed class DeepInfraChatClient : IChatClient
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger);
-        return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken);
+        return ChatCompletionCall.GetResponseAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -68,7 +73,7 @@ public sealed class DeepInfraChatClient : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger);
-        return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken);
+        return ChatCompletionCall.StreamAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -76,6 +81,7 @@ public sealed class DeepInfraChatClient : IChatClient
         serviceType is null ? throw new ArgumentNullException(nameof(serviceType)) :
         serviceKey is not null ? null :
         serviceType == typeof(ChatClientMetadata) ? _metadata :
+        serviceType == typeof(DeepInfraModelFamilies) ? _families :
         serviceType.IsInstanceOfType(this) ? this :
         null;
 

@@ -25,6 +25,7 @@ public sealed class DeepInfraClientOptions
     private int _maxRetries = 3;
     private long _maxResponseBytes = DefaultMaxResponseBytes;
     private long _maxStreamEventBytes = DefaultMaxStreamEventBytes;
+    private DeepInfraModelFamilies _modelFamilies = new();
 
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
@@ -102,6 +103,18 @@ public sealed class DeepInfraClientOptions
     {
         get => _maxStreamEventBytes;
         set => _maxStreamEventBytes = CheckLimit(value);
+    }
+
+    /// <summary>
+    /// The model-family profiles consulted per model id (end markers, inline reasoning; the agents package also reads the
+    /// tool-call format and native tool support). Default: a table of the built-in families; <see cref="DeepInfraModelFamilies.Add"/>
+    /// adds or overrides a profile.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public DeepInfraModelFamilies ModelFamilies
+    {
+        get => _modelFamilies;
+        set => _modelFamilies = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>Describes the options without the API key.</summary>

@@ -15,7 +15,7 @@ namespace SkDeepInfra.Internal;
 /// <summary>One chat completion over the pipeline: read and map a reply, or read a stream event by event.</summary>
 internal static class ChatCompletionCall
 {
-    public static async Task<ChatResponse> GetResponseAsync(DeepInfraHttpPipeline pipeline, ChatCompletionRequestBody body, CancellationToken cancellationToken)
+    public static async Task<ChatResponse> GetResponseAsync(DeepInfraHttpPipeline pipeline, ChatCompletionRequestBody body, DeepInfraModelFamily family, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         PooledBytes request = body.TakeUtf8();
@@ -25,7 +25,7 @@ internal static class ChatCompletionCall
         double? cost;
         try
         {
-            result = ReadReply(pipeline, response, bytes.Span, out cost);
+            result = ReadReply(pipeline, response, bytes.Span, family, out cost);
         }
         finally
         {
@@ -50,6 +50,7 @@ internal static class ChatCompletionCall
     public static async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         DeepInfraHttpPipeline pipeline,
         ChatCompletionRequestBody body,
+        DeepInfraModelFamily family,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
@@ -60,7 +61,7 @@ internal static class ChatCompletionCall
 #else
         using Stream stream = new SseEventLimitStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), pipeline.MaxStreamEventBytes);
 #endif
-        var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes);
+        var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes, family);
         ChatCompletionReader reader = ChatCompletionReader.ForStream();
         IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -127,12 +128,12 @@ internal static class ChatCompletionCall
     }
 
     /// <summary>Parses and maps a successful reply (the fast reader, else the source-generated serializer); the bytes are only borrowed.</summary>
-    private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, out double? cost)
+    private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, DeepInfraModelFamily family, out double? cost)
     {
         ChatCompletionResponse wire = ChatCompletionReader.TryReadReply(bytes)
             ?? JsonReply.Deserialize(pipeline, response, bytes, DeepInfraJsonContext.Default.ChatCompletionResponse, "a chat completion");
         DeepInfraErrors.ThrowIfErrorFrame(wire.Error, bytes, pipeline.Redactor);
         cost = wire.Usage?.EstimatedCost;
-        return ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
+        return ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor, family);
     }
 }

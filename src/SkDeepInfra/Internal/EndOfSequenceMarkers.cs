@@ -11,10 +11,10 @@ internal static class EndOfSequenceMarkers
 {
     private const string Strike = "</s>";
 
-    /// <summary>The markers of every known family: Llama 2/3.x/4, Qwen/ChatML, Gemma, DeepSeek, Mistral, Phi, gpt-oss, GLM.</summary>
+    /// <summary>The markers of every known family (in <see cref="DeepInfraModelFamilies"/>): Llama 2/3.x/4, Qwen/ChatML, Gemma, DeepSeek, Mistral, Phi, gpt-oss, GLM.</summary>
     public static readonly string[] All =
     [
-        "</s>", "<|eot_id|>", "<|eom_id|>", "<|end_of_text|>", "<|eot|>",
+        "</s>", "<|eot_id|>", "<|eom_id|>", "<|end_of_text|>", "<|eot|>", "<|eom|>",
         "<|im_end|>", "<|endoftext|>",
         "<end_of_turn>", "<eos>",
         "<｜end▁of▁sentence｜>",
@@ -39,7 +39,7 @@ internal static class EndOfSequenceMarkers
                 beforeSpace--;
             }
 
-            if (beforeSpace == 0 || text[beforeSpace - 1] != '>' || MarkerEndingAt(text, beforeSpace, markers) is not { } marker)
+            if (beforeSpace == 0 || MarkerEndingAt(text, beforeSpace, markers) is not { } marker)
             {
                 break;
             }

@@ -10,13 +10,15 @@ namespace SkDeepInfra.Internal;
 internal sealed class StreamingTextFilter
 {
     private readonly IReadOnlyList<string> _markers;
+    private readonly char[] _markerStarts;
     private string _held = string.Empty;
     private string _carry = string.Empty; // the end of the released text when it could be the start of an HTML <s> or </s>
     private int _strikeDepth;
 
-    public StreamingTextFilter(IReadOnlyList<string> markers)
+    public StreamingTextFilter(DeepInfraModelFamily family)
     {
-        _markers = markers;
+        _markers = family.EndMarkers;
+        _markerStarts = family.EndMarkerStarts;
     }
 
     public string Push(string? text)
@@ -26,7 +28,7 @@ internal sealed class StreamingTextFilter
             return string.Empty;
         }
 
-        if (_held.Length == 0 && _carry.Length == 0 && text!.IndexOf('<') < 0)
+        if (_held.Length == 0 && _carry.Length == 0 && text!.IndexOfAny(_markerStarts) < 0)
         {
             return text;
         }
@@ -34,7 +36,7 @@ internal sealed class StreamingTextFilter
         string scan = string.Concat(_carry, _held, text);
         int released = _carry.Length;
         int holdFrom = scan.Length;
-        for (int i = scan.IndexOf('<', released); i >= 0; i = scan.IndexOf('<', i + 1))
+        for (int i = scan.IndexOfAny(_markerStarts, released); i >= 0; i = scan.IndexOfAny(_markerStarts, i + 1))
         {
             bool strikeOpen = EndOfSequenceMarkers.StrikeDepth(scan, 0, i, _strikeDepth, released) > 0;
             if (RunFrom(scan, i, strikeOpen, out _))
@@ -69,11 +71,6 @@ internal sealed class StreamingTextFilter
         int position = start;
         while (position < text.Length)
         {
-            if (text[position] != '<')
-            {
-                return false;
-            }
-
             int length = EndOfSequenceMarkers.MarkerAt(text, position, _markers, strikeOpen);
             if (length < 0)
             {
