@@ -11,19 +11,22 @@ using SkDeepInfra.Agents.Internal;
 namespace SkDeepInfra.Agents;
 
 /// <summary>
-/// Turns a reply that is, as a whole, a tool call written as text into real tool calls, the way Llama-family models
-/// write them when a template or a quantised model slips: <c>&lt;|python_tag|&gt;{"name": …, "parameters": {…}}</c>, a bare
-/// <c>{"name": …, "parameters": {…}}</c> or <c>{"type": "function", …}</c> object, or several of them separated by <c>;</c>.
-/// Place it below the tool loop (for example <see cref="ToolLoopChatClient"/> or <c>FunctionInvokingChatClient</c>) so the
-/// recovered calls are invoked.
+/// Turns a reply that is, as a whole, tool calls written as text into real tool calls, in the format of any model family
+/// DeepInfra serves: Llama 3.1/3.3 JSON (<c>&lt;|python_tag|&gt;{"name": …, "parameters": {…}}</c>, bare or several separated
+/// by <c>;</c>) and <c>&lt;function=name&gt;{…}&lt;/function&gt;</c>; Llama 3.2/4 and Gemma pythonic
+/// <c>[get_weather(city="Paris")]</c>; Hermes/Qwen <c>&lt;tool_call&gt;{…}&lt;/tool_call&gt;</c>; Mistral
+/// <c>[TOOL_CALLS][{…}]</c> and <c>[TOOL_CALLS]name[ARGS]{…}</c>; DeepSeek's <c>&lt;｜tool▁calls▁begin｜&gt;</c> tokens; a JSON
+/// array of calls; a call in a <c>```json</c> fence. Place it below the tool loop (for example <see cref="ToolLoopChatClient"/>
+/// or <c>FunctionInvokingChatClient</c>) so the recovered calls are invoked.
 /// </summary>
 /// <remarks>
 /// <para>Only when the request offered tools (and its <c>ToolMode</c> is not <c>None</c>), only names of offered tools,
-/// and only when the whole text is calls: prose that merely contains JSON stays prose, and a reply that already has real
-/// tool calls is left alone. Recovered calls get fresh ids and <see cref="AgentRunPropertyNames.RecoveredFromText"/> in
-/// their <c>AdditionalProperties</c>; the finish reason becomes <c>ToolCalls</c>.</para>
-/// <para>Streaming: updates pass through unchanged unless the text starts with <c>{</c> or <c>&lt;|python_tag|&gt;</c>, in
-/// which case they are held until the reply ends and then released as they were or with the recovered calls.</para>
+/// and only when the whole text is calls: prose that merely contains or quotes a call stays prose, a cut-off call stays
+/// text, and a reply that already has real tool calls is left alone. Recovered calls get fresh ids and
+/// <see cref="AgentRunPropertyNames.RecoveredFromText"/> in their <c>AdditionalProperties</c>; the finish reason becomes
+/// <c>ToolCalls</c>.</para>
+/// <para>Streaming: updates pass through unchanged unless the text starts the way one of these formats starts, in which
+/// case they are held until the reply ends and then released as they were or with the recovered calls.</para>
 /// </remarks>
 public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
 {

@@ -25,8 +25,11 @@ public sealed class EmulatorStreamQuirks
     public bool NullToolCalls { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets a value indicating whether the end-of-sequence token <c>&lt;/s&gt;</c> is sent as a content delta
-    /// just before the finish chunk (for every completion reply, tool calls included).
+    /// Gets or sets a value indicating whether the model family's end-of-sequence token is sent as a content delta just
+    /// before the finish chunk (for every completion reply, tool calls included): <c>&lt;/s&gt;</c> for Llama 3.x (as
+    /// recorded), Llama 2 and Mistral, <c>&lt;|im_end|&gt;</c> for Qwen, QwQ, Hermes and Kimi, <c>&lt;｜end▁of▁sentence｜&gt;</c>
+    /// for DeepSeek, <c>&lt;end_of_turn&gt;</c> for Gemma, <c>&lt;|eot|&gt;</c> for Llama 4, <c>&lt;|end|&gt;</c> for Phi,
+    /// <c>&lt;|return|&gt;</c> for gpt-oss, <c>&lt;|endoftext|&gt;</c> for GLM.
     /// </summary>
     public bool EndOfSequenceMarker { get; set; } = true;
 
