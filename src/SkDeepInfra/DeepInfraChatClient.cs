@@ -28,6 +28,7 @@ public sealed class DeepInfraChatClient : IChatClient
     private readonly ChatClientMetadata _metadata;
     private readonly string _modelId;
     private readonly DeepInfraModelFamilies _families;
+    private readonly DeepInfraReasoningRoundTrip _reasoningRoundTrip;
 
     /// <summary>Creates a client for one model.</summary>
     /// <param name="modelId">The DeepInfra model, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
@@ -45,6 +46,7 @@ public sealed class DeepInfraChatClient : IChatClient
 
         _modelId = modelId;
         _families = options?.ModelFamilies ?? new DeepInfraModelFamilies();
+        _reasoningRoundTrip = options?.ReasoningRoundTrip ?? DeepInfraReasoningRoundTrip.CurrentToolLoop;
         Pipeline = DeepInfraHttpPipeline.Create(options, httpClient, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatClient>());
         _metadata = new ChatClientMetadata("deepinfra", Pipeline.Endpoint, modelId);
     }
@@ -59,7 +61,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger, _reasoningRoundTrip);
         return ChatCompletionCall.GetResponseAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
     }
 
@@ -72,7 +74,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger, _reasoningRoundTrip);
         return ChatCompletionCall.StreamAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
     }
 

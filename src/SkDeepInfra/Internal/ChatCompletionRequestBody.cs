@@ -25,9 +25,10 @@ internal sealed class ChatCompletionRequestBody
 
     public string ModelId => _request.Model;
 
-    public static ChatCompletionRequestBody Create(IEnumerable<ChatMessage> messages, ChatOptions? options, string defaultModelId, bool stream, ILogger logger)
+    public static ChatCompletionRequestBody Create(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string defaultModelId, bool stream, ILogger logger, DeepInfraReasoningRoundTrip reasoning = DeepInfraReasoningRoundTrip.CurrentToolLoop)
     {
-        ChatCompletionRequest request = ChatRequestMapper.ToWireRequest(messages, options, defaultModelId, stream);
+        ChatCompletionRequest request = ChatRequestMapper.ToWireRequest(messages, options, defaultModelId, stream, reasoning);
         PooledBytes utf8 = Serialize(request);
         Log.RequestStarting(logger, request.Model, stream);
         Log.RequestBody(logger, utf8);
