@@ -46,7 +46,7 @@ internal static class StreamPlanner
 
         if (quirks.EndOfSequenceMarker)
         {
-            events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", FamilyEndMarker.For(context.Model))));
+            events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", context.EndMarker)));
         }
 
         bool streamUsage = context.Request.IncludeUsage && context.Usage is not null;
