@@ -46,16 +46,25 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatResponse response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        if (OfferedTools(options) is { } offered && response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
+        if (OfferedTools(options) is { } offered)
+        {
+            Recover(response, offered, _logger);
+        }
+
+        return response;
+    }
+
+    /// <summary>Replaces the reply's text with the calls it consists of, if it does.</summary>
+    internal static void Recover(ChatResponse response, HashSet<string> offered, ILogger logger)
+    {
+        if (response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
             && !reply.Contents.Any(c => c is FunctionCallContent)
             && TextToolCallParser.TryParse(reply.Text, offered) is { } calls)
         {
             reply.Contents = [.. reply.Contents.Where(c => c is not TextContent), .. calls];
             response.FinishReason = ChatFinishReason.ToolCalls;
-            Log.ToolCallsRecovered(_logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
+            Log.ToolCallsRecovered(logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
         }
-
-        return response;
     }
 
     /// <inheritdoc />
@@ -65,7 +74,8 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
         return OfferedTools(options) is { } offered ? StreamingToolCallRecovery.RecoverAsync(updates, offered, _logger, cancellationToken) : updates;
     }
 
-    private static HashSet<string>? OfferedTools(ChatOptions? options)
+    /// <summary>The names of the functions the request offers, or null when it offers none (or forbids calls).</summary>
+    internal static HashSet<string>? OfferedTools(ChatOptions? options)
     {
         if (options?.Tools is not { Count: > 0 } tools || options.ToolMode is NoneChatToolMode)
         {

@@ -3,6 +3,8 @@ namespace SkDeepInfra.Agents;
 /// <summary>Each family's text tool calls, through the agent and the emulator, streaming and not: the call runs, the wire carries a real call.</summary>
 public sealed class ToolCallRecoveryFamilyTests
 {
+    private static readonly DeepInfraAgentOptions s_native = new() { ToolMode = DeepInfraToolMode.Native }; // Gemma would go prompted otherwise
+
     public static TheoryData<string, string> FamilyReplies => new()
     {
         { "meta-llama/Meta-Llama-3.1-70B-Instruct", """<function=get_weather>{"city": "Paris"}</function><|eot_id|>""" },
@@ -26,7 +28,7 @@ public sealed class ToolCallRecoveryFamilyTests
         var tools = new TestTools();
         harness.Emulator.Enqueue(EmulatorReply.Text(reply), EmulatorReply.Text("Paris: 18 °C."));
 
-        AgentResponse response = await harness.Agent([tools.Weather]).RunAsync("Weather in Paris?");
+        AgentResponse response = await harness.Agent([tools.Weather], s_native).RunAsync("Weather in Paris?");
 
         AssertRecovered(harness, tools, response.Text, response.GetRunLedger()!);
     }
@@ -40,7 +42,7 @@ public sealed class ToolCallRecoveryFamilyTests
         harness.Emulator.Enqueue(EmulatorReply.Text(reply).WithChunkSize(3), EmulatorReply.Text("Paris: 18 °C."));
 
         List<AgentResponseUpdate> updates = [];
-        await foreach (AgentResponseUpdate update in harness.Agent([tools.Weather]).RunStreamingAsync("Weather in Paris?"))
+        await foreach (AgentResponseUpdate update in harness.Agent([tools.Weather], s_native).RunStreamingAsync("Weather in Paris?"))
         {
             updates.Add(update);
         }
