@@ -54,7 +54,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: false, Pipeline.Logger);
         return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken);
     }
 
@@ -67,7 +67,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: true, Pipeline.Logger);
         return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken);
     }
 

@@ -9,15 +9,19 @@ internal readonly struct SseChunk
 {
     private const string ErrorEventType = "error";
 
-    private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error)
+    private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error, JsonElement? raw = null)
     {
         Chunk = chunk;
         IsDone = isDone;
         Invalid = invalid;
         Error = error;
+        Raw = raw;
     }
 
     public ChatCompletionResponse? Chunk { get; }
+
+    /// <summary>The chunk's JSON as received: the <see cref="Microsoft.Extensions.AI.ChatResponseUpdate.RawRepresentation"/>.</summary>
+    public JsonElement? Raw { get; }
     public bool IsDone { get; }
     public byte[]? Invalid { get; }
     public JsonException? Error { get; }
@@ -41,7 +45,7 @@ internal readonly struct SseChunk
 
         if (eventType != ErrorEventType && reader.TryRead(trimmed) is { } fast)
         {
-            return new SseChunk(fast, false, null, null);
+            return new SseChunk(fast, false, null, null, RawJson.Parse(trimmed));
         }
 
         try
@@ -52,7 +56,7 @@ internal readonly struct SseChunk
                 chunk.Error = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.JsonElement);
             }
 
-            return new SseChunk(chunk, false, null, null);
+            return new SseChunk(chunk, false, null, null, chunk is null ? null : RawJson.Parse(trimmed));
         }
         catch (JsonException ex)
         {
