@@ -20,9 +20,9 @@ namespace SkDeepInfra;
 /// Replies carry DeepInfra's <c>estimated_cost</c> (USD) under <see cref="DeepInfraPropertyNames.EstimatedCost"/>.</para>
 /// <para>Failed calls throw <see cref="DeepInfraException"/>; out-of-range options throw before anything is sent.</para>
 /// <para>Raw representations, as Microsoft.Extensions.AI's own clients keep them: <see cref="ChatResponse.RawRepresentation"/>
-/// and its message's <see cref="ChatMessage.RawRepresentation"/> are the reply, and each
-/// <see cref="ChatResponseUpdate.RawRepresentation"/> the stream chunk it came from, as a <see cref="System.Text.Json.JsonElement"/>
-/// of the JSON DeepInfra sent. A <see cref="System.Text.Json.Nodes.JsonObject"/> returned by
+/// and its message's <see cref="ChatMessage.RawRepresentation"/> are the reply, as a <see cref="System.Text.Json.JsonElement"/>
+/// of the JSON DeepInfra sent; with <see cref="DeepInfraClientOptions.StreamingRawRepresentation"/> each
+/// <see cref="ChatResponseUpdate.RawRepresentation"/> is the stream chunk it came from. A <see cref="System.Text.Json.Nodes.JsonObject"/> returned by
 /// <see cref="ChatOptions.RawRepresentationFactory"/> is merged into the request body: its members win over the mapped
 /// ones of the same name and are sent unchecked, the mapped options fill in the rest; <c>messages</c> and <c>stream</c>
 /// always follow the call. A factory result of any other type is ignored.</para>

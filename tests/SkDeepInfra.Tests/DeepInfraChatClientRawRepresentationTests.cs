@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace SkDeepInfra;
 
 /// <summary>
-/// Microsoft.Extensions.AI's raw-representation conventions: what comes back carries the reply or chunk as a
-/// <see cref="JsonElement"/>, and a <see cref="JsonObject"/> from <see cref="ChatOptions.RawRepresentationFactory"/> is merged into the body.
+/// Microsoft.Extensions.AI's raw-representation conventions: what comes back carries the reply (and, when asked for, each
+/// stream chunk) as a <see cref="JsonElement"/>, and a <see cref="JsonObject"/> from <see cref="ChatOptions.RawRepresentationFactory"/> is merged into the body.
 /// </summary>
 public sealed class DeepInfraChatClientRawRepresentationTests
 {
@@ -28,7 +28,7 @@ public sealed class DeepInfraChatClientRawRepresentationTests
     {
         string[] chunks = [Canned.Chunk("Hel"), Canned.Chunk("lo"), Canned.Chunk(finishReason: "stop", usage: Canned.DefaultUsage)];
         var handler = new RecordingHandler().ReplySse(Canned.Sse(chunks));
-        using DeepInfraChatClient client = TestClients.Create(handler);
+        using DeepInfraChatClient client = WithRawChunks(handler);
 
         List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
@@ -36,10 +36,22 @@ public sealed class DeepInfraChatClientRawRepresentationTests
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_ByDefault_UpdatesCarryNoRawRepresentation()
+    {
+        var handler = new RecordingHandler().ReplySse(TestData.Read("stream-hello.sse"));
+        using DeepInfraChatClient client = TestClients.Create(handler);
+
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
+
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Null(u.RawRepresentation));
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_ChunksReadWithReusedObjects_RawRepresentationsStayDistinct()
     {
         var handler = new RecordingHandler().ReplySse(TestData.Read("stream-tool-calls.sse"));
-        using DeepInfraChatClient client = TestClients.Create(handler);
+        using DeepInfraChatClient client = WithRawChunks(handler);
 
         List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
@@ -117,4 +129,9 @@ public sealed class DeepInfraChatClientRawRepresentationTests
 
         Assert.Equal(handler.Requests[0].Body, handler.Requests[1].Body);
     }
+
+    private static DeepInfraChatClient WithRawChunks(RecordingHandler handler) => new(
+        Canned.Model,
+        new DeepInfraClientOptions { ApiKey = TestClients.ApiKey, Endpoint = new Uri("https://deepinfra.test/v1/openai/"), StreamingRawRepresentation = true },
+        new HttpClient(handler));
 }

@@ -61,9 +61,9 @@ public sealed class DeepInfraChatClientStreamingCancellationTests
 
     /// <summary>
     /// Serves one SSE event per read, as fast as asked and ignoring the token (data already buffered by a transport), and
-    /// runs <c>onEvent</c> once the given event has been handed out.
+    /// runs <c>onEvent</c> once the given event has been handed out. (A <see cref="MemoryStream"/> only for its plumbing.)
     /// </summary>
-    private sealed class EventPerReadStream(List<string> payloads, int afterEvent, Action onEvent) : Stream
+    private sealed class EventPerReadStream(List<string> payloads, int afterEvent, Action onEvent) : MemoryStream
     {
         private readonly Queue<byte[]> _events = new(payloads.Select(p => Encoding.UTF8.GetBytes("data: " + p + "\n\n")).Append(Encoding.UTF8.GetBytes("data: [DONE]\n\n")));
         private byte[] _current = [];
@@ -71,7 +71,7 @@ public sealed class DeepInfraChatClientStreamingCancellationTests
 
         public int EventsRead { get; private set; }
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
             if (_offset == _current.Length)
             {
@@ -87,31 +87,18 @@ public sealed class DeepInfraChatClientStreamingCancellationTests
                 }
             }
 
-            int n = Math.Min(count, _current.Length - _offset);
-            Array.Copy(_current, _offset, buffer, offset, n);
+            int n = Math.Min(buffer.Length, _current.Length - _offset);
+            _current.AsSpan(_offset, n).CopyTo(buffer);
             _offset += n;
             return n;
         }
 
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer, offset, count));
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            byte[] array = new byte[buffer.Length];
-            int n = Read(array, 0, array.Length);
-            array.AsMemory(0, n).CopyTo(buffer);
-            return ValueTask.FromResult(n);
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
     }
 }

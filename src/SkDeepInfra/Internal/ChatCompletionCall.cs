@@ -62,7 +62,7 @@ internal static class ChatCompletionCall
 #endif
         var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes);
         ChatCompletionReader reader = ChatCompletionReader.ForStream();
-        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader, pipeline.StreamingRawRepresentation)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)

@@ -30,6 +30,7 @@ internal static class BenchmarkConfig
             ? config
             : config
                 .AddJob(ShortJobAttribute.Template.WithArguments([new MsBuildArgument("/p:SkDeepInfraBaseline=" + Path.GetFullPath(baseline))]).WithId("Before"))
-                .WithOption(ConfigOptions.DisableParallelBuild, true);
+                .WithOption(ConfigOptions.DisableParallelBuild, true)
+                .WithBuildTimeout(TimeSpan.FromMinutes(10)); // two builds of the whole graph, on a shared machine
     }
 }
