@@ -35,8 +35,10 @@ public sealed class EmulatorStreamQuirks
 
     /// <summary>
     /// Gets or sets a value indicating whether usage rides on the finish chunk. When off, usage comes in a separate
-    /// trailing chunk with <c>"choices": []</c>, as OpenAI sends it. Either way usage is streamed only when the request
-    /// has <c>"stream_options": {"include_usage": true}</c>.
+    /// trailing chunk with <c>"choices": []</c>, as OpenAI sends it, and only when the request has
+    /// <c>"stream_options": {"include_usage": true}</c>. When on, a request without <c>stream_options</c> gets usage (with
+    /// <c>estimated_cost</c>) on its finish chunk too, as the recorded DeepInfra stream shows; <c>"include_usage": false</c>
+    /// turns it off.
     /// </summary>
     public bool UsageOnFinishChunk { get; set; } = true;
 

@@ -22,6 +22,13 @@ namespace SkDeepInfra;
 /// are removed where they end the text, and a reply that starts with <c>&lt;think&gt;…&lt;/think&gt;</c> from a family
 /// that writes its reasoning inline yields the reasoning as <see cref="TextReasoningContent"/> before the answer.</para>
 /// <para>Failed calls throw <see cref="DeepInfraException"/>; out-of-range options throw before anything is sent.</para>
+/// <para>Raw representations, as Microsoft.Extensions.AI's own clients keep them: <see cref="ChatResponse.RawRepresentation"/>
+/// and its message's <see cref="ChatMessage.RawRepresentation"/> are the reply, as a <see cref="System.Text.Json.JsonElement"/>
+/// of the JSON DeepInfra sent; with <see cref="DeepInfraClientOptions.StreamingRawRepresentation"/> each
+/// <see cref="ChatResponseUpdate.RawRepresentation"/> is the stream chunk it came from. A <see cref="System.Text.Json.Nodes.JsonObject"/> returned by
+/// <see cref="ChatOptions.RawRepresentationFactory"/> is merged into the request body: its members win over the mapped
+/// ones of the same name and are sent unchecked, the mapped options fill in the rest; <c>messages</c> and <c>stream</c>
+/// always follow the call. A factory result of any other type is ignored.</para>
 /// </remarks>
 public sealed class DeepInfraChatClient : IChatClient
 {
@@ -61,8 +68,8 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger, _reasoningRoundTrip);
-        return ChatCompletionCall.GetResponseAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: false, Pipeline.Logger, _reasoningRoundTrip);
+        return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken, _families.Find(body.ModelId));
     }
 
     /// <inheritdoc />
@@ -74,8 +81,8 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger, _reasoningRoundTrip);
-        return ChatCompletionCall.StreamAsync(Pipeline, body, _families.Find(body.ModelId), cancellationToken);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: true, Pipeline.Logger, _reasoningRoundTrip);
+        return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken, _families.Find(body.ModelId));
     }
 
     /// <inheritdoc />

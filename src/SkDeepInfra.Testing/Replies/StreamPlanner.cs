@@ -49,7 +49,9 @@ internal static class StreamPlanner
             events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", context.EndMarker)));
         }
 
-        bool streamUsage = context.Request.IncludeUsage && context.Usage is not null;
+        // DeepInfra (as recorded) sends usage on the finish chunk even without stream_options; only include_usage: false turns it off.
+        bool streamUsage = context.Usage is not null
+            && (context.Request.IncludeUsage || (quirks.UsageOnFinishChunk && !context.Request.TryGetProperty("stream_options", out _)));
         WireUsage? finishUsage = streamUsage && quirks.UsageOnFinishChunk ? context.Usage : null;
         events.Add(Chunk(context, [], context.FinishReason, finishUsage));
         if (streamUsage && !quirks.UsageOnFinishChunk)
