@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
@@ -34,14 +35,14 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
     /// <param name="modelId">The DeepInfra model, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
     /// <param name="options">Key, endpoint and retries; <see langword="null"/> for the defaults (key from <c>DEEPINFRA_TOKEN</c>).</param>
     /// <param name="httpClient">A client to send with; never disposed by this instance.</param>
-    /// <param name="loggerFactory">Logs requests.</param>
+    /// <param name="loggerFactory">Logs requests and, at Debug, function calls that fail or are rejected.</param>
     /// <exception cref="ArgumentException"><paramref name="modelId"/> is null, empty or white space.</exception>
     public DeepInfraChatCompletionService(string modelId, DeepInfraClientOptions? options = null, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null)
-        : this(new DeepInfraChatClient(modelId, options, httpClient, loggerFactory))
+        : this(new DeepInfraChatClient(modelId, options, httpClient, loggerFactory), loggerFactory)
     {
     }
 
-    internal DeepInfraChatCompletionService(IChatClient chatClient)
+    internal DeepInfraChatCompletionService(IChatClient chatClient, ILoggerFactory? loggerFactory = null)
     {
         ChatClient = chatClient;
         var metadata = (ChatClientMetadata?)chatClient.GetService(typeof(ChatClientMetadata));
@@ -57,7 +58,7 @@ public sealed class DeepInfraChatCompletionService : IChatCompletionService
         }
 
         Attributes = attributes;
-        _loop = new KernelChatLoop(chatClient, metadata?.DefaultModelId);
+        _loop = new KernelChatLoop(chatClient, metadata?.DefaultModelId, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatCompletionService>());
     }
 
     /// <summary>The <see cref="DeepInfraChatClient"/> this service sends through.</summary>

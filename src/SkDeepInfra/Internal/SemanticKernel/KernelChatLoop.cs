@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using MeaiFunctionCall = Microsoft.Extensions.AI.FunctionCallContent;
@@ -20,7 +21,7 @@ namespace SkDeepInfra.Internal.SemanticKernel;
 /// calls are returned to the caller. Metadata carries each reply's usage, finish reason and cost; the final reply's usage and
 /// cost are summed over the loop. A call that fails takes the messages it added back out of the history.
 /// </summary>
-internal sealed class KernelChatLoop(IChatClient client, string? modelId)
+internal sealed class KernelChatLoop(IChatClient client, string? modelId, ILogger logger)
 {
     public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory history,
@@ -37,7 +38,7 @@ internal sealed class KernelChatLoop(IChatClient client, string? modelId)
         {
             for (int requestIndex = 0; ; requestIndex++)
             {
-                KernelFunctionTools? tools = KernelFunctionTools.Configure(settings.FunctionChoiceBehavior, history, requestIndex, kernel);
+                KernelFunctionTools? tools = KernelFunctionTools.Configure(settings.FunctionChoiceBehavior, history, requestIndex, kernel, logger);
                 List<ChatMessage> messages = ChatHistoryMapper.ToChatMessages(history, systemPrompt);
                 ChatResponse response = await client.GetResponseAsync(messages, tools?.Apply(callOptions) ?? callOptions, cancellationToken).ConfigureAwait(false);
 
@@ -59,7 +60,7 @@ internal sealed class KernelChatLoop(IChatClient client, string? modelId)
                 }
 
                 ChatMessageContent? last = await KernelFunctionCallsProcessor.ProcessAsync(
-                    reply, executionSettings ?? settings, history, requestIndex, tools!, kernel!, isStreaming: false, added, cancellationToken).ConfigureAwait(false);
+                    reply, executionSettings ?? settings, history, requestIndex, tools!, kernel!, isStreaming: false, added, logger, cancellationToken).ConfigureAwait(false);
                 if (last is not null)
                 {
                     return [last];
@@ -89,7 +90,7 @@ internal sealed class KernelChatLoop(IChatClient client, string? modelId)
         {
             for (int requestIndex = 0; ; requestIndex++)
             {
-                KernelFunctionTools? tools = KernelFunctionTools.Configure(settings.FunctionChoiceBehavior, history, requestIndex, kernel);
+                KernelFunctionTools? tools = KernelFunctionTools.Configure(settings.FunctionChoiceBehavior, history, requestIndex, kernel, logger);
                 List<ChatMessage> messages = ChatHistoryMapper.ToChatMessages(history, systemPrompt);
                 bool invokes = Invokes(tools);
                 var reply = new StreamedReply(modelId);
@@ -106,7 +107,7 @@ internal sealed class KernelChatLoop(IChatClient client, string? modelId)
 
                 ChatMessageContent message = reply.ToChatMessageContent(tools!.Options.RetainArgumentTypes);
                 ChatMessageContent? last = await KernelFunctionCallsProcessor.ProcessAsync(
-                    message, executionSettings ?? settings, history, requestIndex, tools, kernel!, isStreaming: true, added, cancellationToken).ConfigureAwait(false);
+                    message, executionSettings ?? settings, history, requestIndex, tools, kernel!, isStreaming: true, added, logger, cancellationToken).ConfigureAwait(false);
                 if (last is not null)
                 {
                     completed = true;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using SkFunctionCall = Microsoft.SemanticKernel.FunctionCallContent;
@@ -36,6 +37,7 @@ internal static class KernelFunctionCallsProcessor
         Kernel kernel,
         bool isStreaming,
         List<ChatMessageContent> added,
+        ILogger logger,
         CancellationToken cancellationToken)
     {
         Add(history, added, reply);
@@ -54,6 +56,7 @@ internal static class KernelFunctionCallsProcessor
             SkFunctionCall call = calls[i];
             if (!TryFindFunction(call, tools, kernel, out KernelFunction? function, out string? error))
             {
+                FunctionCallingLog.CallRejected(logger, call.Id, ChatHistoryMapper.FullyQualifiedName(call), error!);
                 AddResult(history, added, call, null, error);
                 continue;
             }
@@ -71,7 +74,7 @@ internal static class KernelFunctionCallsProcessor
             };
 
             s_inflight.Value++;
-            Task<Outcome> invocation = InvokeAsync(context, call, function, kernel, cancellationToken);
+            Task<Outcome> invocation = InvokeAsync(context, call, function, kernel, logger, cancellationToken);
             if (concurrent is not null)
             {
                 concurrent.Add(invocation);
@@ -82,6 +85,7 @@ internal static class KernelFunctionCallsProcessor
             AddResult(history, added, call, outcome.Result, outcome.Error);
             if (outcome.Context.Terminate)
             {
+                FunctionCallingLog.Terminated(logger, ChatHistoryMapper.FullyQualifiedName(call), requestIndex);
                 return history[history.Count - 1];
             }
         }
@@ -95,7 +99,11 @@ internal static class KernelFunctionCallsProcessor
         foreach (Outcome outcome in await Task.WhenAll(concurrent).ConfigureAwait(false))
         {
             AddResult(history, added, outcome.Call, outcome.Result, outcome.Error);
-            terminate |= outcome.Context.Terminate;
+            if (outcome.Context.Terminate)
+            {
+                FunctionCallingLog.Terminated(logger, ChatHistoryMapper.FullyQualifiedName(outcome.Call), requestIndex);
+                terminate = true;
+            }
         }
 
         return terminate ? history[history.Count - 1] : null;
@@ -127,7 +135,7 @@ internal static class KernelFunctionCallsProcessor
         return false;
     }
 
-    private static async Task<Outcome> InvokeAsync(AutoFunctionInvocationContext context, SkFunctionCall call, KernelFunction function, Kernel kernel, CancellationToken cancellationToken)
+    private static async Task<Outcome> InvokeAsync(AutoFunctionInvocationContext context, SkFunctionCall call, KernelFunction function, Kernel kernel, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,6 +149,7 @@ internal static class KernelFunctionCallsProcessor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            FunctionCallingLog.FunctionFailed(logger, ex, ChatHistoryMapper.FullyQualifiedName(call), call.Id);
             return new Outcome(context, call, null, $"Error: Exception while invoking function. {ex.Message}");
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using SkFunctionCall = Microsoft.SemanticKernel.FunctionCallContent;
@@ -45,7 +46,7 @@ internal sealed class KernelFunctionTools
     public FunctionChoiceBehaviorOptions Options { get; }
 
     /// <summary>The configuration of request <paramref name="requestIndex"/>, or <see langword="null"/> without a behavior (no tools, calls returned).</summary>
-    public static KernelFunctionTools? Configure(FunctionChoiceBehavior? behavior, ChatHistory history, int requestIndex, Kernel? kernel)
+    public static KernelFunctionTools? Configure(FunctionChoiceBehavior? behavior, ChatHistory history, int requestIndex, Kernel? kernel, ILogger logger)
     {
         if (behavior is null)
         {
@@ -54,8 +55,12 @@ internal sealed class KernelFunctionTools
 
         FunctionChoiceBehaviorConfiguration configuration = behavior.GetConfiguration(
             new FunctionChoiceBehaviorConfigurationContext(history) { Kernel = kernel, RequestSequenceIndex = requestIndex });
-        bool autoInvoke = kernel is not null && configuration.AutoInvoke && requestIndex < MaximumAutoInvokeAttempts
-            && KernelFunctionCallsProcessor.InflightAutoInvokes < MaximumInflightAutoInvokes;
+        bool autoInvoke = kernel is not null && configuration.AutoInvoke;
+        if (autoInvoke && (requestIndex >= MaximumAutoInvokeAttempts || KernelFunctionCallsProcessor.InflightAutoInvokes >= MaximumInflightAutoInvokes))
+        {
+            autoInvoke = false;
+            FunctionCallingLog.AutoInvokeLimitReached(logger, requestIndex, MaximumAutoInvokeAttempts);
+        }
 
         List<AITool>? tools = null;
         ChatToolMode? mode = null;
