@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -270,6 +271,185 @@ public sealed class DeepInfraChatCompletionServiceConnectorParityTests
         Assert.Equal(["Sunny in Paris", "Sunny in Rome"], history.Skip(2).Select(m => m.Content));
     }
 
+    [Fact]
+    public async Task GetStreamingChatMessageContentsAsync_FilterTrimsHistory_NextRequestSendsTheTrimmedHistory()
+    {
+        var handler = new RecordingHandler()
+            .ReplySse(TestServices.ToolCallStream(TestServices.ToolCallUsage, ("call_1", "weather-get_weather", """{"city":"Paris"}""")))
+            .ReplySse(TestServices.TextStream(Canned.DefaultUsage, "Sunny."));
+        Kernel kernel = WeatherKernel();
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter(async (context, next) =>
+        {
+            await next(context);
+            context.ChatHistory.RemoveAt(0);
+        }));
+
+        await TestServices.CollectAsync(TestServices.Create(handler).GetStreamingChatMessageContentsAsync(History(), Auto(), kernel));
+
+        JsonElement[] second = [.. handler.Requests[1].Json.GetProperty("messages").EnumerateArray()];
+        Assert.Equal(["assistant", "tool"], second.Select(m => m.GetProperty("role").GetString()));
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_ManyResultsInOneToolMessage_SendsOneToolMessageEach()
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion());
+        var history = new ChatHistory();
+        history.AddUserMessage("Weather in Paris and Rome?");
+        history.Add(new ChatMessageContent(AuthorRole.Assistant, [
+            new SkFunctionCallContent("get_weather", "weather", "call_1", new KernelArguments { ["city"] = "Paris" }),
+            new SkFunctionCallContent("get_weather", "weather", "call_2", new KernelArguments { ["city"] = "Rome" })]));
+        history.Add(new ChatMessageContent(AuthorRole.Tool, [
+            new SkFunctionResultContent("get_weather", "weather", "call_1", "Sunny"),
+            new SkFunctionResultContent("get_weather", "weather", "call_2", "Rainy")]));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(history);
+
+        JsonElement[] messages = [.. handler.Requests[0].Json.GetProperty("messages").EnumerateArray()];
+        Assert.Equal(["user", "assistant", "tool", "tool"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal(["call_1", "call_2"], messages.Skip(2).Select(m => m.GetProperty("tool_call_id").GetString()));
+        Assert.Equal(["Sunny", "Rainy"], messages.Skip(2).Select(m => m.GetProperty("content").GetString()));
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_OpenAISettingsChatSystemPrompt_SendsItFirstWhenTheHistoryHasNone()
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion()).ReplyJson(Canned.Completion());
+        DeepInfraChatCompletionService service = TestServices.Create(handler);
+        var settings = new OpenAIPromptExecutionSettings { ChatSystemPrompt = "Be brief." };
+        var withSystem = new ChatHistory("Answer in French.");
+        withSystem.AddUserMessage("Hi");
+
+        await service.GetChatMessageContentsAsync(History(), settings);
+        await service.GetChatMessageContentsAsync(withSystem, settings);
+
+        Assert.Equal("""{"role":"system","content":"Be brief."}""", handler.Requests[0].Json.GetProperty("messages")[0].GetRawText());
+        Assert.Equal("""{"role":"system","content":"Answer in French."}""", handler.Requests[1].Json.GetProperty("messages")[0].GetRawText());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_FunctionNameWithDisallowedCharacters_IsSanitized()
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion());
+        var history = new ChatHistory();
+        history.AddUserMessage("Hi");
+        history.Add(new ChatMessageContent(AuthorRole.Assistant, [new SkFunctionCallContent("get.weather", "my plugin", "call_1")]));
+        history.Add(new ChatMessageContent(AuthorRole.Tool, [new SkFunctionResultContent("get.weather", "my plugin", "call_1", "Sunny")]));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(history);
+
+        Assert.Equal("my_plugin-get_weather", handler.Requests[0].Json.GetProperty("messages")[1].GetProperty("tool_calls")[0].GetProperty("function").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_FilterSkipsTheFunction_SendsAnEmptyResultWithoutInvoking()
+    {
+        var handler = ToolThenText();
+        Kernel kernel = WeatherKernel(out List<string> invoked);
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter((_, _) => Task.CompletedTask));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
+
+        Assert.Empty(invoked);
+        Assert.Equal(string.Empty, handler.Requests[1].Json.GetProperty("messages")[2].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_FilterHandlesTheFunctionsException_SendsTheFiltersResult()
+    {
+        var handler = ToolThenText();
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("weather", [KernelFunctionFactory.CreateFromMethod(string (string city) => throw new InvalidOperationException("down"), "get_weather")]);
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (InvalidOperationException)
+            {
+                context.Result = new FunctionResult(context.Function, "Result from filter");
+            }
+        }));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
+
+        Assert.Equal("Result from filter", handler.Requests[1].Json.GetProperty("messages")[2].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_FunctionThrowsWithoutFilter_TellsTheModel()
+    {
+        var handler = ToolThenText();
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("weather", [KernelFunctionFactory.CreateFromMethod(string (string city) => throw new InvalidOperationException("down"), "get_weather")]);
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
+
+        Assert.Equal("Error: Exception while invoking function. down", handler.Requests[1].Json.GetProperty("messages")[2].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_ConcurrentCalls_FilterSeesEachSequenceIndexAndCount()
+    {
+        var handler = new RecordingHandler()
+            .ReplyJson(Canned.ToolCallCompletion(("call_1", "weather-get_weather", """{"city":"Paris"}"""), ("call_2", "weather-get_weather", """{"city":"Rome"}""")))
+            .ReplyJson(Canned.Completion("Both sunny."));
+        Kernel kernel = WeatherKernel();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string?, int, int, int)>();
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter((context, next) =>
+        {
+            seen.Add((context.ToolCallId, context.FunctionSequenceIndex, context.FunctionCount, context.RequestSequenceIndex));
+            return next(context);
+        }));
+        var settings = new DeepInfraPromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { AllowConcurrentInvocation = true }),
+        };
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), settings, kernel);
+
+        Assert.Equal([("call_1", 0, 2, 0), ("call_2", 1, 2, 0)], seen.OrderBy(s => s.Item2));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetChatMessageContentsAsync_AllowParallelCalls_SendsParallelToolCalls(bool allow)
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion());
+        var settings = new DeepInfraPromptExecutionSettings
+        {
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { AllowParallelCalls = allow }),
+        };
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), settings, WeatherKernel());
+
+        Assert.Equal(allow, handler.Requests[0].Json.GetProperty("parallel_tool_calls").GetBoolean());
+    }
+
+    [Fact]
+    public async Task InvokePromptAsync_Settings_ReachTheFilterContext()
+    {
+        var handler = ToolThenText();
+        IKernelBuilder builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton<IChatCompletionService>(TestServices.Create(handler));
+        builder.Plugins.AddFromType<WeatherPlugin>("weather");
+        Kernel kernel = builder.Build();
+        PromptExecutionSettings? seen = null;
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter((context, next) =>
+        {
+            seen = context.ExecutionSettings;
+            return next(context);
+        }));
+        var settings = new OpenAIPromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(), Temperature = 0.2 };
+
+        FunctionResult result = await kernel.InvokePromptAsync("What is the weather in Paris?", new KernelArguments(settings));
+
+        Assert.Equal("It is sunny in Paris.", result.ToString());
+        Assert.Same(settings, seen);
+    }
+
     private static RecordingHandler ToolThenText() => new RecordingHandler()
         .ReplyJson(Canned.ToolCallCompletion(("call_1", "weather-get_weather", """{"city":"Paris"}""")))
         .ReplyJson(Canned.Completion("It is sunny in Paris."));
@@ -285,6 +465,15 @@ public sealed class DeepInfraChatCompletionServiceConnectorParityTests
     }
 
     private static Kernel WeatherKernel() => TestServices.CreateKernel(KernelPluginFactory.CreateFromType<WeatherPlugin>("weather"));
+
+    private static Kernel WeatherKernel(out List<string> invoked)
+    {
+        var calls = new List<string>();
+        invoked = calls;
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("weather", [KernelFunctionFactory.CreateFromMethod((string city) => { calls.Add(city); return "Sunny in " + city; }, "get_weather")]);
+        return kernel;
+    }
 
     private sealed class WeatherPlugin
     {

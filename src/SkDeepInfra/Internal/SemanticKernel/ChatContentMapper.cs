@@ -73,7 +73,7 @@ internal static class ChatContentMapper
                     result.Items.Add(new StreamingReasoningContent(reasoning.Text) { InnerContent = reasoning, ModelId = modelId });
                     break;
                 case MeaiFunctionCall call:
-                    result.Items.Add(new StreamingFunctionCallUpdateContent(call.CallId, call.Name, ArgumentsText(call), callIndex++) { RequestIndex = requestIndex, InnerContent = call });
+                    result.Items.Add(new StreamingFunctionCallUpdateContent(call.CallId, call.Name, ChatRequestMapper.ToWireArguments(call), callIndex++) { RequestIndex = requestIndex, InnerContent = call });
                     break;
             }
         }
@@ -115,12 +115,6 @@ internal static class ChatContentMapper
         MeaiFunctionCall call => ToFunctionCall(call, retainArgumentTypes),
         _ => null,
     };
-
-    /// <summary>The arguments as the model wrote them when they could not be parsed; otherwise as JSON.</summary>
-    private static string ArgumentsText(MeaiFunctionCall call) =>
-        call.Arguments is null && call.AdditionalProperties?.TryGetValue(ChatResponseMapper.RawArgumentsKey, out string? raw) == true && raw is not null
-            ? raw
-            : JsonValues.SerializeArguments(call.Arguments);
 
     private static AuthorRole ToAuthorRole(ChatRole role) =>
         role == ChatRole.Assistant ? AuthorRole.Assistant :

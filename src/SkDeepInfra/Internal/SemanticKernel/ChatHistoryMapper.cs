@@ -89,11 +89,33 @@ internal static class ChatHistoryMapper
         _ => throw new NotSupportedException($"DeepInfra chat messages cannot carry {item.GetType().Name} in a {role} message; supported are text, images (user), function calls (assistant) and function results (tool)."),
     };
 
-    /// <summary>A call the model made goes back as it was written (its raw arguments too); one built by the caller is mapped.</summary>
-    private static MeaiFunctionCall ToFunctionCall(SkFunctionCall call) =>
-        call.InnerContent is MeaiFunctionCall original && original.CallId == call.Id && original.Name == FullyQualifiedName(call)
+    /// <summary>
+    /// A call the model made goes back as it was written (its raw arguments too); one built by the caller is mapped. Characters
+    /// a tool name cannot hold become <c>_</c>, as Semantic Kernel's OpenAI connector sanitizes them.
+    /// </summary>
+    private static MeaiFunctionCall ToFunctionCall(SkFunctionCall call)
+    {
+        string name = SanitizeToolName(FullyQualifiedName(call));
+        return call.InnerContent is MeaiFunctionCall original && original.CallId == call.Id && original.Name == name
             ? original
-            : new MeaiFunctionCall(call.Id!, FullyQualifiedName(call), call.Arguments);
+            : new MeaiFunctionCall(call.Id!, name, call.Arguments);
+    }
+
+    /// <summary>The name with every character outside <c>[A-Za-z0-9_-]</c> replaced by <c>_</c>; the same string when there is none.</summary>
+    public static string SanitizeToolName(string name)
+    {
+        char[]? sanitized = null;
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                (sanitized ??= name.ToCharArray())[i] = '_';
+            }
+        }
+
+        return sanitized is null ? name : new string(sanitized);
+    }
 
     private static AIContent ToImage(ImageContent image)
     {
