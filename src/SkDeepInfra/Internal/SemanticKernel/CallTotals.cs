@@ -10,17 +10,17 @@ internal sealed class CallTotals
 
     public double? Cost { get; private set; }
 
-    /// <summary>Adds one model call. A new <see cref="UsageDetails"/> each time: metadata already handed out keeps its own.</summary>
+    /// <summary>Adds one model call. Sums go into a new <see cref="UsageDetails"/>: metadata already handed out keeps its own.</summary>
     public void Add(UsageDetails? usage, double? cost)
     {
-        if (usage is not null)
+        if (usage is not null && Usage is null)
+        {
+            Usage = usage;
+        }
+        else if (usage is not null)
         {
             var sum = new UsageDetails();
-            if (Usage is not null)
-            {
-                sum.Add(Usage);
-            }
-
+            sum.Add(Usage!);
             sum.Add(usage);
             Usage = sum;
         }

@@ -3,7 +3,7 @@ namespace SkDeepInfra.Internal.SemanticKernel;
 public sealed class CallTotalsTests
 {
     [Fact]
-    public void Add_TwoCalls_SumsUsageAndCostIntoNewUsageEachTime()
+    public void Add_TwoCalls_SumsUsageAndCostIntoNewUsage()
     {
         var totals = new CallTotals();
         totals.Add(new UsageDetails { InputTokenCount = 3, OutputTokenCount = 4, TotalTokenCount = 7 }, 0.25);
