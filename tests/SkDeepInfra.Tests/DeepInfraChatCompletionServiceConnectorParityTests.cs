@@ -450,6 +450,70 @@ public sealed class DeepInfraChatCompletionServiceConnectorParityTests
         Assert.Same(settings, seen);
     }
 
+    [Fact]
+    public async Task GetChatMessageContentsAsync_TwoAutoFilters_RunInOrderAroundTheFunction()
+    {
+        var handler = ToolThenText();
+        Kernel kernel = WeatherKernel(out List<string> invoked);
+        var order = new List<string>();
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter(async (context, next) => { order.Add("first in"); await next(context); order.Add("first out"); }));
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter(async (context, next) => { order.Add("second in"); await next(context); order.Add("second out"); }));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
+
+        Assert.Equal(["first in", "second in", "second out", "first out"], order);
+        Assert.Equal(["Paris"], invoked);
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_FilterOverridesArguments_FunctionGetsTheNewOnes()
+    {
+        var handler = ToolThenText();
+        Kernel kernel = WeatherKernel(out List<string> invoked);
+        kernel.AutoFunctionInvocationFilters.Add(new DelegateAutoFilter((context, next) =>
+        {
+            context.Arguments!["city"] = "Rome";
+            return next(context);
+        }));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
+
+        Assert.Equal(["Rome"], invoked);
+        Assert.Equal("Sunny in Rome", handler.Requests[1].Json.GetProperty("messages")[2].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task GetChatMessageContentsAsync_UserTextAndImage_SendsContentParts()
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion());
+        var history = new ChatHistory();
+        history.Add(new ChatMessageContent(AuthorRole.User, [
+            new Microsoft.SemanticKernel.TextContent("What is this?"),
+            new ImageContent(new Uri("https://example.test/cat.png")) { MimeType = "image/png" }]));
+
+        await TestServices.Create(handler).GetChatMessageContentsAsync(history);
+
+        JsonElement parts = handler.Requests[0].Json.GetProperty("messages")[0].GetProperty("content");
+        Assert.Equal("text", parts[0].GetProperty("type").GetString());
+        Assert.Equal("image_url", parts[1].GetProperty("type").GetString());
+        Assert.Contains("https://example.test/cat.png", parts[1].GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetStreamingChatMessageContentsAsync_CallWithEmptyArguments_InvokesWithoutThrowing()
+    {
+        var handler = new RecordingHandler()
+            .ReplySse(TestServices.ToolCallStream(TestServices.ToolCallUsage, ("call_1", "clock-now", "")))
+            .ReplySse(TestServices.TextStream(Canned.DefaultUsage, "Noon."));
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("clock", [KernelFunctionFactory.CreateFromMethod(() => "12:00", "now")]);
+
+        List<StreamingChatMessageContent> updates = await TestServices.CollectAsync(TestServices.Create(handler).GetStreamingChatMessageContentsAsync(History(), Auto(), kernel));
+
+        Assert.Equal("Noon.", string.Concat(updates.Select(u => u.Content)));
+        Assert.Equal("12:00", handler.Requests[1].Json.GetProperty("messages")[2].GetProperty("content").GetString());
+    }
+
     private static RecordingHandler ToolThenText() => new RecordingHandler()
         .ReplyJson(Canned.ToolCallCompletion(("call_1", "weather-get_weather", """{"city":"Paris"}""")))
         .ReplyJson(Canned.Completion("It is sunny in Paris."));
