@@ -100,6 +100,24 @@ public sealed class TextToolCallFormatTests
         { "```json\n{\"city\": \"Paris\", \"temp\": 21}\n```", null },
     };
 
+    /// <summary>Every row of every table above.</summary>
+    public static TheoryData<string, string?> AllRows
+    {
+        get
+        {
+            var all = new TheoryData<string, string?>();
+            foreach (TheoryData<string, string?> table in new[] { FunctionTag, Pythonic, Hermes, Mistral, DeepSeek, JsonArray, FencedJson })
+            {
+                foreach (object[] row in table)
+                {
+                    all.Add((string)row[0], (string?)row[1]);
+                }
+            }
+
+            return all;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(FunctionTag))]
     public void FunctionTag_Row_ParsedOrText(string text, string? expected) => Check(new FunctionTagFormat(), text, expected);
@@ -129,13 +147,7 @@ public sealed class TextToolCallFormatTests
     public void FencedJson_Row_ParsedOrText(string text, string? expected) => Check(new FencedJsonFormat(), text, expected);
 
     [Theory]
-    [MemberData(nameof(FunctionTag))]
-    [MemberData(nameof(Pythonic))]
-    [MemberData(nameof(Hermes))]
-    [MemberData(nameof(Mistral))]
-    [MemberData(nameof(DeepSeek))]
-    [MemberData(nameof(JsonArray))]
-    [MemberData(nameof(FencedJson))]
+    [MemberData(nameof(AllRows))]
     public void TryParse_NoToolsOffered_Text(string text, string? expected)
     {
         _ = expected;
@@ -143,13 +155,7 @@ public sealed class TextToolCallFormatTests
     }
 
     [Theory]
-    [MemberData(nameof(FunctionTag))]
-    [MemberData(nameof(Pythonic))]
-    [MemberData(nameof(Hermes))]
-    [MemberData(nameof(Mistral))]
-    [MemberData(nameof(DeepSeek))]
-    [MemberData(nameof(JsonArray))]
-    [MemberData(nameof(FencedJson))]
+    [MemberData(nameof(AllRows))]
     public void StartsLikeToolCall_CallRow_DecidedFromItsStart(string text, string? expected)
     {
         if (expected is not null)
