@@ -92,6 +92,26 @@ public sealed class ToolModeChatClientTests
     }
 
     [Fact]
+    public async Task GetResponseAsync_PromptedAndBudgetOfOneCall_LedgerMarksRecoveryAndBudgetStopsTheLoop()
+    {
+        await using var harness = new AgentHarness(model: "google/gemma-3-27b-it");
+        harness.Emulator.Options.PersonasByModelId = true;
+        var tools = new TestTools();
+        harness.Emulator.Enqueue(EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Paris"}""")), EmulatorReply.Text("never sent"));
+        IChatClient pipeline = harness.Client.AsBuilder()
+            .UseToolLoop(configure: loop => loop.Budget = new AgentBudget { MaxModelCalls = 1 }).UseRunLedger().UseToolMode().Build();
+
+        ChatResponse response = await pipeline.GetResponseAsync([new(ChatRole.User, "Weather?")], new ChatOptions { Tools = [tools.Weather] });
+
+        Assert.Equal(["get_weather(Paris)"], tools.Calls);
+        Assert.Single(harness.Requests);
+        Assert.Equal(AgentRunStatus.BudgetExceeded, response.GetRunOutcome()!.Status);
+        ModelCallRecord call = Assert.Single(response.GetRunLedger()!.ModelCalls);
+        Assert.True(call.ToolCallsRecoveredFromText);
+        Assert.Equal(["get_weather"], call.ToolCalls);
+    }
+
+    [Fact]
     public void Constructor_UndefinedMode_Throws()
     {
         Assert.Equal("mode", Assert.Throws<ArgumentOutOfRangeException>(() => new ToolModeChatClient(new Moq.Mock<IChatClient>().Object, (DeepInfraToolMode)9)).ParamName);
