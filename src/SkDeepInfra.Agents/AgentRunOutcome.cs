@@ -54,6 +54,9 @@ public sealed class AgentRunOutcome
     internal static AgentRunOutcome BudgetExceeded(AgentBudgetKind kind, int nextCall, string spent) =>
         new(AgentRunStatus.BudgetExceeded, $"The run stopped before model call {Count(nextCall)}: {spent}.", kind);
 
+    internal static AgentRunOutcome ToolBudgetExceeded(AgentBudgetKind kind, string spent) =>
+        new(AgentRunStatus.BudgetExceeded, $"The run stopped before a tool call: {spent}.", kind);
+
     internal static AgentRunOutcome ConsecutiveErrors(int rounds) =>
         new(AgentRunStatus.ConsecutiveErrorLimit, $"The run stopped after {Count(rounds)} consecutive tool rounds with errors (MaximumConsecutiveErrorsPerRequest).");
 

@@ -70,6 +70,15 @@ public sealed class DeepInfraAgentOptions
     /// <summary>Gets or sets a value indicating whether arguments are checked against each tool's JSON schema before it runs (<see cref="ToolLoopChatClient.ValidateToolArguments"/>). The default is <see langword="true"/>.</summary>
     public bool ValidateToolArguments { get; set; } = true;
 
+    /// <summary>Gets or sets the prices of the agent's model, for the cost ceiling (<see cref="RunLedgerChatClient.Pricing"/>); <see langword="null"/> to read them from <see cref="ModelCatalog"/>.</summary>
+    public DeepInfraModelPricing? Pricing { get; set; }
+
+    /// <summary>Gets or sets the catalog the model's prices and output limit are read from when <see cref="Pricing"/> is not set (<see cref="RunLedgerChatClient.ModelCatalog"/>).</summary>
+    public DeepInfraModelCatalog? ModelCatalog { get; set; }
+
+    /// <summary>Gets or sets the estimator of each model call's input tokens (<see cref="RunLedgerChatClient.TokenEstimator"/>); <see langword="null"/> for <see cref="ConservativeTokenEstimator"/>.</summary>
+    public ITokenEstimator? TokenEstimator { get; set; }
+
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;
 }

@@ -13,8 +13,10 @@ namespace SkDeepInfra.Agents;
 /// <summary>
 /// Meters every model call of a run. Before the call it enforces the run's limits (its <see cref="AgentBudget"/>, the
 /// tool loop's <c>MaximumIterationsPerRequest</c> and consecutive-error limit): when one is reached it does not call the
-/// model and returns an empty response, which ends the tool loop cleanly with the conversation intact. After the call
-/// it records the call's usage, DeepInfra's <c>estimated_cost</c>, duration and tool calls in the run's ledger.
+/// model and returns an empty response, which ends the tool loop cleanly with the conversation intact. When the budget
+/// has a cost or token ceiling it projects the call's worst case and lowers the request's <c>MaxOutputTokens</c> so the
+/// call cannot go past the ceiling (see <see cref="AgentBudget"/> for when that holds). After the call it records the
+/// call's usage, DeepInfra's <c>estimated_cost</c>, duration and tool calls in the run's ledger.
 /// </summary>
 /// <remarks>
 /// <para>Place it below the tool loop, so it sees each model call: <see cref="ToolLoopChatClient"/> adds one directly
@@ -27,6 +29,7 @@ namespace SkDeepInfra.Agents;
 public sealed class RunLedgerChatClient : DelegatingChatClient
 {
     private readonly ILogger _logger;
+    private ITokenEstimator _tokenEstimator = ConservativeTokenEstimator.Instance;
 
     /// <summary>Initializes a new instance of the <see cref="RunLedgerChatClient"/> class.</summary>
     /// <param name="innerClient">The client that talks to the model.</param>
@@ -38,12 +41,42 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         _logger = (ILogger?)loggerFactory?.CreateLogger<RunLedgerChatClient>() ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// Gets or sets the prices of every model this client calls, for the cost ceiling of <see cref="AgentBudget.MaxEstimatedCostUsd"/>.
+    /// When <see langword="null"/> (the default), prices come from <see cref="ModelCatalog"/>.
+    /// </summary>
+    public DeepInfraModelPricing? Pricing { get; set; }
+
+    /// <summary>
+    /// Gets or sets the catalog to read the called model's prices and output limit from (cached by the catalog), when
+    /// <see cref="Pricing"/> is not set. Without prices a cost ceiling is checked against what is spent only. A catalog that
+    /// cannot be read is logged at Warning and the call goes ahead without prices.
+    /// </summary>
+    public DeepInfraModelCatalog? ModelCatalog { get; set; }
+
+    /// <summary>Gets or sets the estimator of a call's input tokens; the default is <see cref="ConservativeTokenEstimator.Instance"/>.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ITokenEstimator TokenEstimator
+    {
+        get => _tokenEstimator;
+        set => _tokenEstimator = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The budget key in <paramref name="options"/> holds something other than an <see cref="AgentBudget"/>.</exception>
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         (AgentRun run, bool ownRun, ChatOptions? requestOptions) = ResolveRun(options);
-        if (Refuse(run) is { } stop)
+        ModelCallPlan plan = default;
+        AgentRunOutcome? stop = Refuse(run);
+        if (stop is null && run.Budget is { HasCeiling: true })
+        {
+            IReadOnlyList<ChatMessage> list = PromptTracker.AsList(messages);
+            messages = list;
+            (stop, plan, requestOptions) = await PlanAsync(run, list, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stop is not null)
         {
             var stopped = new ChatResponse(new List<ChatMessage>());
             if (ownRun)
@@ -56,7 +89,7 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
 
         long started = Elapsed.Now();
         ChatResponse response = await base.GetResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false);
-        Record(run, ModelCallMeter.From(response), started);
+        Record(run, ModelCallMeter.From(response), started, plan, messages);
         if (ownRun)
         {
             Describe(response.AdditionalProperties ??= [], run, outcome: null);
@@ -71,7 +104,16 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         (AgentRun run, bool ownRun, ChatOptions? requestOptions) = ResolveRun(options);
-        if (Refuse(run) is { } stop)
+        ModelCallPlan plan = default;
+        AgentRunOutcome? stop = Refuse(run);
+        if (stop is null && run.Budget is { HasCeiling: true })
+        {
+            IReadOnlyList<ChatMessage> list = PromptTracker.AsList(messages);
+            messages = list;
+            (stop, plan, requestOptions) = await PlanAsync(run, list, requestOptions, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stop is not null)
         {
             // Under a tool loop an empty stream ends the loop; the loop reports why.
             if (ownRun)
@@ -92,7 +134,7 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
             yield return update;
         }
 
-        Record(run, meter, started);
+        Record(run, meter, started, plan, messages);
         if (ownRun)
         {
             var last = new ChatResponseUpdate { AdditionalProperties = [] };
@@ -133,9 +175,60 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         return stop;
     }
 
-    private void Record(AgentRun run, ModelCallMeter meter, long started)
+    /// <summary>
+    /// Projects the call's worst case against the run's ceilings: stops the run when not even a minimal answer fits, else
+    /// lowers <c>MaxOutputTokens</c> (on a copy of the options) when the ceiling needs it.
+    /// </summary>
+    private async Task<(AgentRunOutcome? Stop, ModelCallPlan Plan, ChatOptions? Options)> PlanAsync(
+        AgentRun run, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        ModelCallRecord record = run.RecordModelCall(meter, Elapsed.Since(started));
+        AgentBudget budget = run.Budget!;
+        DeepInfraModelInfo? model = await FindModelAsync(options, cancellationToken).ConfigureAwait(false);
+        DeepInfraModelPricing? pricing = Pricing ?? model?.Pricing;
+        long inputEstimate = run.Prompt.Estimate(messages, options, _tokenEstimator);
+        (AgentRunOutcome? stop, int? maxTokens) = CallCeiling.Plan(budget, run.Spent, inputEstimate, pricing, options?.MaxOutputTokens, model?.MaxOutputTokens, run.NextModelCall);
+        if (stop is not null)
+        {
+            return (run.StopWith(stop), default, options);
+        }
+
+        if (maxTokens is int lowered)
+        {
+            options = options?.Clone() ?? new ChatOptions();
+            options.MaxOutputTokens = lowered;
+            Log.MaxTokensLowered(_logger, run.NextModelCall, lowered);
+        }
+
+        return (null, new ModelCallPlan(inputEstimate, options?.MaxOutputTokens ?? model?.MaxOutputTokens, pricing), options);
+    }
+
+    private async Task<DeepInfraModelInfo?> FindModelAsync(ChatOptions? options, CancellationToken cancellationToken)
+    {
+        if (ModelCatalog is not { } catalog
+            || (options?.ModelId ?? (GetService(typeof(ChatClientMetadata)) as ChatClientMetadata)?.DefaultModelId) is not { Length: > 0 } modelId)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await catalog.GetModelAsync(modelId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeepInfraException ex)
+        {
+            Log.CatalogUnavailable(_logger, modelId, ex.Message);
+            return null;
+        }
+    }
+
+    private void Record(AgentRun run, ModelCallMeter meter, long started, in ModelCallPlan plan, IEnumerable<ChatMessage> messages)
+    {
+        ModelCallRecord record = run.RecordModelCall(meter, Elapsed.Since(started), plan);
+        if (plan.InputEstimate is not null)
+        {
+            run.Prompt.Remember((IReadOnlyList<ChatMessage>)messages, record.InputTokens);
+        }
+
         Log.ModelCallRecorded(_logger, record.Index, record.ModelId, record.TotalTokens, record.EstimatedCostUsd, (long)record.Duration.TotalMilliseconds, record.ToolCalls.Count);
     }
 }

@@ -152,6 +152,11 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         long started = Elapsed.Now();
         try
         {
+            if (AgentRun.Current?.CheckBeforeToolCall() is { } refused)
+            {
+                throw new ToolCallRefusedException(ToolResultTexts.Refused(context.Function.Name, refused.Message));
+            }
+
             CheckArguments(context);
             return await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
         }
@@ -225,8 +230,8 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
     {
         if (answer is not null)
         {
-            answer.Result = exception is ToolArgumentException invalid
-                ? invalid.Message
+            answer.Result = exception is ToolArgumentException or ToolCallRefusedException
+                ? exception.Message
                 : ToolResultTexts.Failed(name, IncludeDetailedErrors ? exception?.Message : null);
         }
 

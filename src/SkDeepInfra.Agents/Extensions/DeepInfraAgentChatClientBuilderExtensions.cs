@@ -47,6 +47,35 @@ public static class DeepInfraAgentChatClientBuilderExtensions
         return builder.Use((innerClient, services) => new RunLedgerChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services)));
     }
 
+    /// <summary>
+    /// Adds a <see cref="RunLedgerChatClient"/> configured by <paramref name="configure"/>, for example with the prices
+    /// (<see cref="RunLedgerChatClient.Pricing"/> or <see cref="RunLedgerChatClient.ModelCatalog"/>) that make a cost ceiling hold.
+    /// </summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="configure">Sets the ledger's options.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static ChatClientBuilder UseRunLedger(this ChatClientBuilder builder, Action<RunLedgerChatClient> configure, ILoggerFactory? loggerFactory = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        return builder.Use((innerClient, services) =>
+        {
+            var ledger = new RunLedgerChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services));
+            configure(ledger);
+            return ledger;
+        });
+    }
+
     /// <summary>Adds a <see cref="ToolCallRecoveryChatClient"/>: turns tool calls a model wrote as text into real ones.</summary>
     /// <param name="builder">The pipeline.</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>

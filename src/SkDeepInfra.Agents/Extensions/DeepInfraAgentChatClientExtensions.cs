@@ -57,7 +57,14 @@ public static class DeepInfraAgentChatClientExtensions
                 loop.IncludeDetailedErrors = options.IncludeDetailedErrors;
                 loop.ValidateToolArguments = options.ValidateToolArguments;
             })
-            .UseRunLedger(loggerFactory);
+            .UseRunLedger(
+                ledger =>
+                {
+                    ledger.Pricing = options.Pricing;
+                    ledger.ModelCatalog = options.ModelCatalog;
+                    ledger.TokenEstimator = options.TokenEstimator ?? ConservativeTokenEstimator.Instance;
+                },
+                loggerFactory);
         if (options.RecoverTextToolCalls)
         {
             builder.UseToolCallRecovery(loggerFactory);
