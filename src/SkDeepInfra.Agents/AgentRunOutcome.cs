@@ -15,9 +15,10 @@ public sealed class AgentRunOutcome
 {
     private static readonly ToolApprovalRequestContent[] s_noApprovals = [];
 
-    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null)
+    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null, string? validationErrors = null)
     {
         Status = status;
+        ValidationErrors = validationErrors;
         Message = message;
         ExceededBudget = exceededBudget;
         PendingApprovals = pendingApprovals ?? s_noApprovals;
@@ -38,6 +39,12 @@ public sealed class AgentRunOutcome
     /// </remarks>
     public IReadOnlyList<ToolApprovalRequestContent> PendingApprovals { get; }
 
+    /// <summary>
+    /// Gets what was wrong with the model's last structured answer when <see cref="Status"/> is
+    /// <see cref="AgentRunStatus.InvalidStructuredOutput"/>, e.g. <c>missing required property "city"</c>; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? ValidationErrors { get; }
+
     /// <summary>Gets a one-sentence explanation, e.g. <c>The run stopped before model call 4: its budget of 3 model calls is spent.</c></summary>
     public string Message { get; }
 
@@ -56,6 +63,9 @@ public sealed class AgentRunOutcome
 
     internal static AgentRunOutcome ToolBudgetExceeded(AgentBudgetKind kind, string spent) =>
         new(AgentRunStatus.BudgetExceeded, $"The run stopped before a tool call: {spent}.", kind);
+
+    internal static AgentRunOutcome InvalidStructuredOutput(int answers, string problem) =>
+        new(AgentRunStatus.InvalidStructuredOutput, $"The run stopped after {Count(answers)} answers that do not match the response's JSON schema; the last one: {problem}.", validationErrors: problem);
 
     internal static AgentRunOutcome ConsecutiveErrors(int rounds) =>
         new(AgentRunStatus.ConsecutiveErrorLimit, $"The run stopped after {Count(rounds)} consecutive tool rounds with errors (MaximumConsecutiveErrorsPerRequest).");

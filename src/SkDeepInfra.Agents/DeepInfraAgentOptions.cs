@@ -12,6 +12,7 @@ public sealed class DeepInfraAgentOptions
 {
     private int _maximumIterationsPerRequest = 40;
     private int _maximumConsecutiveErrorsPerRequest = 3;
+    private int _maximumStructuredOutputRepairs = 2;
 
     /// <summary>Gets or sets the agent's name (used by the Agent Framework for identification and telemetry).</summary>
     public string? Name { get; set; }
@@ -78,6 +79,23 @@ public sealed class DeepInfraAgentOptions
 
     /// <summary>Gets or sets the estimator of each model call's input tokens (<see cref="RunLedgerChatClient.TokenEstimator"/>); <see langword="null"/> for <see cref="ConservativeTokenEstimator"/>.</summary>
     public ITokenEstimator? TokenEstimator { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many times a structured answer (<c>RunAsync&lt;T&gt;</c>) that breaks its schema is sent back to the
+    /// model with the problems (<see cref="StructuredOutputChatClient.MaximumRepairAttempts"/>). The default is 2; 0 only validates.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than 10.</exception>
+    public int MaximumStructuredOutputRepairs
+    {
+        get => _maximumStructuredOutputRepairs;
+        set => _maximumStructuredOutputRepairs = value is >= 0 and <= 10 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Between 0 and 10 repair attempts are allowed.");
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a structured answer's schema is sent as <c>json_schema</c> (the default) or,
+    /// for models without it, as <c>json_object</c> with the schema in the instructions (<see cref="StructuredOutputChatClient.UseJsonSchemaResponseFormat"/>).
+    /// </summary>
+    public bool UseJsonSchemaResponseFormat { get; set; } = true;
 
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;

@@ -143,7 +143,8 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         }
     }
 
-    private static (AgentRun Run, bool OwnRun, ChatOptions? Options) ResolveRun(ChatOptions? options)
+    /// <summary>The ambient run, or a new one for this request alone, with its budget taken from the options.</summary>
+    internal static (AgentRun Run, bool OwnRun, ChatOptions? Options) ResolveRun(ChatOptions? options)
     {
         if (AgentRun.Current is { } ambient)
         {
@@ -154,7 +155,7 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         return (new AgentRun(budget, int.MaxValue, 0, toolNames: [], session: null), true, requestOptions);
     }
 
-    private static void Describe(AdditionalPropertiesDictionary properties, AgentRun run, AgentRunOutcome? outcome)
+    internal static void Describe(AdditionalPropertiesDictionary properties, AgentRun run, AgentRunOutcome? outcome)
     {
         if (outcome is not null)
         {

@@ -6,8 +6,9 @@ namespace Microsoft.Extensions.AI;
 
 /// <summary>
 /// Adds the agent layer's middleware to a <see cref="ChatClientBuilder"/> pipeline, with or without an agent. The order
-/// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseRunLedger()</c> (added by the loop anyway
-/// when missing), then <c>UseToolCallRecovery()</c>, then the client that talks to the model.
+/// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseStructuredOutputRepair()</c>, then
+/// <c>UseRunLedger()</c> (added by the loop anyway when missing), then <c>UseToolCallRecovery()</c>, then the client that
+/// talks to the model.
 /// </summary>
 public static class DeepInfraAgentChatClientBuilderExtensions
 {
@@ -73,6 +74,30 @@ public static class DeepInfraAgentChatClientBuilderExtensions
             var ledger = new RunLedgerChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services));
             configure(ledger);
             return ledger;
+        });
+    }
+
+    /// <summary>
+    /// Adds a <see cref="StructuredOutputChatClient"/>: validates answers against the request's JSON schema and asks the
+    /// model to repair those that break it. Add it after <c>UseToolLoop()</c> and before <c>UseRunLedger()</c>.
+    /// </summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <param name="configure">Sets its options (<see cref="StructuredOutputChatClient.MaximumRepairAttempts"/>…).</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ChatClientBuilder UseStructuredOutputRepair(this ChatClientBuilder builder, ILoggerFactory? loggerFactory = null, Action<StructuredOutputChatClient>? configure = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        return builder.Use((innerClient, services) =>
+        {
+            var client = new StructuredOutputChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services));
+            configure?.Invoke(client);
+            return client;
         });
     }
 

@@ -14,7 +14,7 @@ public static class DeepInfraAgentChatClientExtensions
 {
     /// <summary>
     /// Creates a tool-using agent: a <see cref="ChatClientAgent"/> over the pipeline <see cref="ToolLoopChatClient"/> →
-    /// <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <paramref name="chatClient"/>. Runs are
+    /// <see cref="StructuredOutputChatClient"/> → <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <paramref name="chatClient"/>. Runs are
     /// budgeted, ledgered and end with an <see cref="AgentRunOutcome"/>; <c>RunAsync</c>, <c>RunStreamingAsync</c>,
     /// sessions, approvals and workflows work as for any agent.
     /// </summary>
@@ -56,6 +56,11 @@ public static class DeepInfraAgentChatClientExtensions
                 loop.AllowConcurrentInvocation = options.AllowConcurrentInvocation;
                 loop.IncludeDetailedErrors = options.IncludeDetailedErrors;
                 loop.ValidateToolArguments = options.ValidateToolArguments;
+            })
+            .UseStructuredOutputRepair(loggerFactory, structured =>
+            {
+                structured.MaximumRepairAttempts = options.MaximumStructuredOutputRepairs;
+                structured.UseJsonSchemaResponseFormat = options.UseJsonSchemaResponseFormat;
             })
             .UseRunLedger(
                 ledger =>

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "The model catalog could not be read for {ModelId} ({Reason}); the call's cost is not projected.")]
     public static partial void CatalogUnavailable(ILogger logger, string modelId, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "Structured answer {Answer} does not match the response schema: {Problem}.")]
+    public static partial void StructuredAnswerRejected(ILogger logger, int answer, string problem);
 }
