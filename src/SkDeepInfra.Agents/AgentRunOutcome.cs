@@ -15,9 +15,10 @@ public sealed class AgentRunOutcome
 {
     private static readonly ToolApprovalRequestContent[] s_noApprovals = [];
 
-    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null, string? validationErrors = null)
+    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null, string? validationErrors = null, string? trippedGuardrail = null)
     {
         Status = status;
+        TrippedGuardrail = trippedGuardrail;
         ValidationErrors = validationErrors;
         Message = message;
         ExceededBudget = exceededBudget;
@@ -45,6 +46,9 @@ public sealed class AgentRunOutcome
     /// </summary>
     public string? ValidationErrors { get; }
 
+    /// <summary>Gets the name of the guardrail that ended the run when <see cref="Status"/> is <see cref="AgentRunStatus.GuardrailTripped"/>; otherwise <see langword="null"/>.</summary>
+    public string? TrippedGuardrail { get; }
+
     /// <summary>Gets a one-sentence explanation, e.g. <c>The run stopped before model call 4: its budget of 3 model calls is spent.</c></summary>
     public string Message { get; }
 
@@ -66,6 +70,9 @@ public sealed class AgentRunOutcome
 
     internal static AgentRunOutcome InvalidStructuredOutput(int answers, string problem) =>
         new(AgentRunStatus.InvalidStructuredOutput, $"The run stopped after {Count(answers)} answers that do not match the response's JSON schema; the last one: {problem}.", validationErrors: problem);
+
+    internal static AgentRunOutcome GuardrailTripped(string name, GuardrailStage stage, string reason) =>
+        new(AgentRunStatus.GuardrailTripped, $"The {(stage == GuardrailStage.Input ? "input" : "answer")} guardrail \"{name}\" tripped: {reason}", trippedGuardrail: name);
 
     internal static AgentRunOutcome ConsecutiveErrors(int rounds) =>
         new(AgentRunStatus.ConsecutiveErrorLimit, $"The run stopped after {Count(rounds)} consecutive tool rounds with errors (MaximumConsecutiveErrorsPerRequest).");

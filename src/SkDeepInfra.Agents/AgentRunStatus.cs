@@ -39,4 +39,10 @@ public enum AgentRunStatus
     /// what was wrong with the last one, which is the response's text.
     /// </summary>
     InvalidStructuredOutput,
+
+    /// <summary>
+    /// A guardrail tripped; <see cref="AgentRunOutcome.TrippedGuardrail"/> names it and <see cref="AgentRunOutcome.Message"/>
+    /// gives its reason. A tripped input stops the run before any answer; a tripped answer is not in the response.
+    /// </summary>
+    GuardrailTripped,
 }

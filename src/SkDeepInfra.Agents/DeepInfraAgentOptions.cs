@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
@@ -96,6 +97,18 @@ public sealed class DeepInfraAgentOptions
     /// for models without it, as <c>json_object</c> with the schema in the instructions (<see cref="StructuredOutputChatClient.UseJsonSchemaResponseFormat"/>).
     /// </summary>
     public bool UseJsonSchemaResponseFormat { get; set; } = true;
+
+    /// <summary>Gets the input guardrails of every run (<see cref="GuardrailChatClient.InputGuardrails"/>).</summary>
+    public IList<IInputGuardrail> InputGuardrails { get; } = [];
+
+    /// <summary>Gets the output guardrails of every run (<see cref="GuardrailChatClient.OutputGuardrails"/>).</summary>
+    public IList<IOutputGuardrail> OutputGuardrails { get; } = [];
+
+    /// <summary>Gets the tool guardrails of every run (<see cref="GuardrailChatClient.ToolGuardrails"/>).</summary>
+    public IList<IToolGuardrail> ToolGuardrails { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether input guardrails run while the first model call is made, cancelling it when one trips (<see cref="GuardrailChatClient.RunInputGuardrailsInParallel"/>).</summary>
+    public bool RunInputGuardrailsInParallel { get; set; }
 
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;

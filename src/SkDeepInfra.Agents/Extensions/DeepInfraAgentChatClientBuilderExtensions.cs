@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.AI;
 
 /// <summary>
 /// Adds the agent layer's middleware to a <see cref="ChatClientBuilder"/> pipeline, with or without an agent. The order
-/// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseStructuredOutputRepair()</c>, then
+/// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseGuardrails()</c>, then <c>UseStructuredOutputRepair()</c>, then
 /// <c>UseRunLedger()</c> (added by the loop anyway when missing), then <c>UseToolCallRecovery()</c>, then the client that
 /// talks to the model.
 /// </summary>
@@ -74,6 +74,35 @@ public static class DeepInfraAgentChatClientBuilderExtensions
             var ledger = new RunLedgerChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services));
             configure(ledger);
             return ledger;
+        });
+    }
+
+    /// <summary>
+    /// Adds a <see cref="GuardrailChatClient"/>: input, output and tool guardrails with typed outcomes. Add it after
+    /// <c>UseToolLoop()</c> and before <c>UseStructuredOutputRepair()</c> and <c>UseRunLedger()</c>.
+    /// </summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="configure">Adds the guardrails and sets the options.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static ChatClientBuilder UseGuardrails(this ChatClientBuilder builder, Action<GuardrailChatClient> configure, ILoggerFactory? loggerFactory = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        return builder.Use((innerClient, services) =>
+        {
+            var client = new GuardrailChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services));
+            configure(client);
+            return client;
         });
     }
 

@@ -19,6 +19,7 @@ internal sealed class AgentRun
     private readonly object _sync = new();
     private readonly List<ModelCallRecord> _modelCalls = [];
     private readonly List<ToolCallRecord> _toolCalls = [];
+    private readonly List<GuardrailRecord> _guardrails = [];
     private readonly Dictionary<string, TimeSpan> _toolDurations = new(StringComparer.Ordinal);
     private readonly long _started = Elapsed.Now();
     private readonly int _maxModelCalls;
@@ -28,6 +29,7 @@ internal sealed class AgentRun
     private RunSpend _spent;
     private int _toolCallsStarted;
     private AgentRunOutcome? _stop;
+    private bool _inputChecked;
 
     /// <param name="budget">The run's budget, or <see langword="null"/> for none.</param>
     /// <param name="maxModelCalls">The most model calls the loop allows (<c>MaximumIterationsPerRequest</c>), or <see cref="int.MaxValue"/>.</param>
@@ -172,6 +174,26 @@ internal sealed class AgentRun
         }
     }
 
+    /// <summary>Returns <see langword="true"/> once per run: the first model call's input is checked by input guardrails.</summary>
+    public bool BeginInputCheck()
+    {
+        lock (_sync)
+        {
+            bool first = !_inputChecked;
+            _inputChecked = true;
+            return first;
+        }
+    }
+
+    /// <summary>Records a guardrail verdict; <paramref name="modelCall"/> is the call it concerns, by default the last one made.</summary>
+    public void RecordGuardrail(string name, GuardrailStage stage, GuardrailAction action, string? reason, TimeSpan duration, int? modelCall = null)
+    {
+        lock (_sync)
+        {
+            _guardrails.Add(new GuardrailRecord(modelCall ?? _modelCalls.Count, name, stage, action, reason, duration));
+        }
+    }
+
     public void RecordToolDuration(string callId, TimeSpan duration)
     {
         lock (_sync)
@@ -206,7 +228,7 @@ internal sealed class AgentRun
     {
         lock (_sync)
         {
-            return new AgentRunLedger([.. _modelCalls], [.. _toolCalls], Elapsed.Since(_started));
+            return new AgentRunLedger([.. _modelCalls], [.. _toolCalls], Elapsed.Since(_started), [.. _guardrails]);
         }
     }
 

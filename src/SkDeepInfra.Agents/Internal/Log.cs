@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Structured answer {Answer} does not match the response schema: {Problem}.")]
     public static partial void StructuredAnswerRejected(ILogger logger, int answer, string problem);
+
+    [LoggerMessage(11, LogLevel.Information, "Guardrail {Name} ({Stage}): {Action} {Reason}")]
+    public static partial void GuardrailVerdict(ILogger logger, string name, GuardrailStage stage, GuardrailAction action, string? reason);
 }
