@@ -66,36 +66,20 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
     /// <exception cref="ArgumentException">The budget key in <paramref name="options"/> holds something other than an <see cref="AgentBudget"/>.</exception>
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        (AgentRun run, bool ownRun, ChatOptions? requestOptions) = ResolveRun(options);
-        ModelCallPlan plan = default;
-        AgentRunOutcome? stop = Refuse(run);
-        if (stop is null && run.Budget is { HasCeiling: true })
-        {
-            IReadOnlyList<ChatMessage> list = PromptTracker.AsList(messages);
-            messages = list;
-            (stop, plan, requestOptions) = await PlanAsync(run, list, requestOptions, cancellationToken).ConfigureAwait(false);
-        }
+        (AgentRun run, bool ownRun, ChatOptions? runOptions) = ResolveRun(options);
+        (AgentRunOutcome? stop, ModelCallPlan plan, IEnumerable<ChatMessage> requestMessages, ChatOptions? requestOptions) =
+            await BeforeCallAsync(run, messages, runOptions, cancellationToken).ConfigureAwait(false);
+        messages = requestMessages;
 
         if (stop is not null)
         {
-            var stopped = new ChatResponse(new List<ChatMessage>());
-            if (ownRun)
-            {
-                Describe(stopped.AdditionalProperties = [], run, stop);
-            }
-
-            return stopped;
+            return DescribeOwnRun(new ChatResponse(new List<ChatMessage>()), run, ownRun, stop);
         }
 
         long started = Elapsed.Now();
         ChatResponse response = await base.GetResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false);
         Record(run, ModelCallMeter.From(response), started, plan, messages);
-        if (ownRun)
-        {
-            Describe(response.AdditionalProperties ??= [], run, outcome: null);
-        }
-
-        return response;
+        return DescribeOwnRun(response, run, ownRun, outcome: null);
     }
 
     /// <inheritdoc />
@@ -103,15 +87,10 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        (AgentRun run, bool ownRun, ChatOptions? requestOptions) = ResolveRun(options);
-        ModelCallPlan plan = default;
-        AgentRunOutcome? stop = Refuse(run);
-        if (stop is null && run.Budget is { HasCeiling: true })
-        {
-            IReadOnlyList<ChatMessage> list = PromptTracker.AsList(messages);
-            messages = list;
-            (stop, plan, requestOptions) = await PlanAsync(run, list, requestOptions, cancellationToken).ConfigureAwait(false);
-        }
+        (AgentRun run, bool ownRun, ChatOptions? runOptions) = ResolveRun(options);
+        (AgentRunOutcome? stop, ModelCallPlan plan, IEnumerable<ChatMessage> requestMessages, ChatOptions? requestOptions) =
+            await BeforeCallAsync(run, messages, runOptions, cancellationToken).ConfigureAwait(false);
+        messages = requestMessages;
 
         if (stop is not null)
         {
@@ -174,6 +153,36 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         }
 
         return stop;
+    }
+
+    /// <summary>The run's limits before a call: a stop outcome, or how the call goes out (its ceiling plan, messages and options).</summary>
+    private async ValueTask<(AgentRunOutcome? Stop, ModelCallPlan Plan, IEnumerable<ChatMessage> Messages, ChatOptions? Options)> BeforeCallAsync(
+        AgentRun run, IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        if (Refuse(run) is { } stop)
+        {
+            return (stop, default, messages, options);
+        }
+
+        if (run.Budget is not { HasCeiling: true })
+        {
+            return (null, default, messages, options);
+        }
+
+        IReadOnlyList<ChatMessage> list = PromptTracker.AsList(messages);
+        (AgentRunOutcome? refused, ModelCallPlan plan, ChatOptions? planned) = await PlanAsync(run, list, options, cancellationToken).ConfigureAwait(false);
+        return (refused, plan, list, planned);
+    }
+
+    /// <summary>Puts the run's ledger (and <paramref name="outcome"/>) on a response when the run is this request's own; returns the response.</summary>
+    internal static ChatResponse DescribeOwnRun(ChatResponse response, AgentRun run, bool ownRun, AgentRunOutcome? outcome)
+    {
+        if (ownRun)
+        {
+            Describe(response.AdditionalProperties ??= [], run, outcome);
+        }
+
+        return response;
     }
 
     /// <summary>

@@ -126,15 +126,8 @@ public sealed class StructuredOutputChatClient : DelegatingChatClient
         return total;
     }
 
-    private static ChatResponse Finish(ChatResponse response, AgentRun run, bool ownRun, AgentRunOutcome? outcome)
-    {
-        if (ownRun)
-        {
-            RunLedgerChatClient.Describe(response.AdditionalProperties ??= [], run, outcome);
-        }
-
-        return response;
-    }
+    private static ChatResponse Finish(ChatResponse response, AgentRun run, bool ownRun, AgentRunOutcome? outcome) =>
+        RunLedgerChatClient.DescribeOwnRun(response, run, ownRun, outcome);
 
     private static (AgentRun Run, bool OwnRun, ChatOptions? Options) BeginRun(ChatOptions options)
     {

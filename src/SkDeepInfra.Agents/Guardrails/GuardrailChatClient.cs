@@ -223,13 +223,6 @@ public sealed class GuardrailChatClient : DelegatingChatClient
             ? reply
             : null;
 
-    private static ChatResponse Finish(ChatResponse response, AgentRun run, bool ownRun, AgentRunOutcome? outcome)
-    {
-        if (ownRun)
-        {
-            RunLedgerChatClient.Describe(response.AdditionalProperties ??= [], run, outcome);
-        }
-
-        return response;
-    }
+    private static ChatResponse Finish(ChatResponse response, AgentRun run, bool ownRun, AgentRunOutcome? outcome) =>
+        RunLedgerChatClient.DescribeOwnRun(response, run, ownRun, outcome);
 }

@@ -39,6 +39,11 @@ internal sealed class PeerRatioColumn(string columnName, Func<BenchmarkCase, str
             return EmbeddingPeer;
         }
 
+        if (benchmarkCase.Descriptor.Type == typeof(Workloads.AgentRunBenchmarks))
+        {
+            return benchmarkCase.Descriptor.WorkloadMethod.Name.EndsWith("Streaming", StringComparison.Ordinal) ? "PlainAgentStreaming" : "PlainAgent";
+        }
+
         string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
         return method.StartsWith("DeepInfraChatCompletionService", StringComparison.Ordinal) || method.StartsWith("Sk", StringComparison.Ordinal) ? SkPeer : MeaiPeer;
     }
