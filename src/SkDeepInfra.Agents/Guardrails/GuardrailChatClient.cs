@@ -23,7 +23,7 @@ namespace SkDeepInfra.Agents;
 /// so retries are model calls of the run (budgeted and in the ledger) and output guardrails see repaired answers. Without a
 /// tool loop above it each request is a run of its own, with its ledger (and outcome) on the response.</para>
 /// <para>A tripped answer is left out of the response. Streaming: with output guardrails, an answer is held until it is
-/// complete and has passed; with parallel input guardrails, updates are held until the input has passed.</para>
+/// complete and has passed; with parallel input guardrails, updates are held until the input has passed, then stream on.</para>
 /// </remarks>
 public sealed class GuardrailChatClient : DelegatingChatClient
 {
@@ -164,6 +164,20 @@ public sealed class GuardrailChatClient : DelegatingChatClient
                     if (holdAll)
                     {
                         held.Add(updates.Current);
+                        if (OutputGuardrails.Count > 0 || pending is not { IsCompleted: true } || await pending.ConfigureAwait(false) is not null)
+                        {
+                            continue;
+                        }
+
+                        // The input passed and no answer check follows: release what was held and stream on.
+                        foreach (ChatResponseUpdate passed in held)
+                        {
+                            yield return passed;
+                            AgentRun.Current = run;
+                        }
+
+                        held.Clear();
+                        holdAll = false;
                         continue;
                     }
 

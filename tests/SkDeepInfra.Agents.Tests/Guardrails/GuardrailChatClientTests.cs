@@ -66,6 +66,29 @@ public sealed class GuardrailChatClientTests
         Assert.Equal((AgentRunStatus.GuardrailTripped, "slow_check"), (outcome.Status, outcome.TrippedGuardrail));
     }
 
+    [Fact]
+    public async Task GetStreamingResponseAsync_ParallelInputGuardrailPasses_StreamsTheAnswer()
+    {
+        await using var harness = new AgentHarness();
+        harness.Emulator.Enqueue(EmulatorReply.Text("Paris is sunny today.").WithChunkSize(4));
+        IChatClient pipeline = harness.Client.AsBuilder()
+            .UseToolLoop()
+            .UseGuardrails(g =>
+            {
+                g.InputGuardrails.Add(s_noSecrets);
+                g.RunInputGuardrailsInParallel = true;
+            })
+            .UseRunLedger()
+            .Build();
+
+        List<ChatResponseUpdate> updates = await pipeline.GetStreamingResponseAsync("Weather in Paris?").ToListAsync();
+
+        Assert.Equal("Paris is sunny today.", updates.ToChatResponse().Text);
+        Assert.True(updates.Count(u => u.Contents.OfType<TextContent>().Any()) > 1, "the answer arrives in pieces");
+        Assert.True(updates[^1].GetRunOutcome()!.IsCompleted);
+        Assert.Equal(GuardrailAction.Pass, Assert.Single(updates[^1].GetRunLedger()!.Guardrails).Action);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
