@@ -39,7 +39,8 @@ internal sealed class PeerRatioColumn(string columnName, Func<BenchmarkCase, str
             return EmbeddingPeer;
         }
 
-        if (benchmarkCase.Descriptor.Type == typeof(Workloads.AgentRunBenchmarks))
+        // By name: a baseline build (SKDEEPINFRA_BASELINE) leaves the agent-run workload out.
+        if (benchmarkCase.Descriptor.Type.Name == "AgentRunBenchmarks")
         {
             return benchmarkCase.Descriptor.WorkloadMethod.Name.EndsWith("Streaming", StringComparison.Ordinal) ? "PlainAgentStreaming" : "PlainAgent";
         }
