@@ -28,4 +28,15 @@ internal static partial class Log
 
     [LoggerMessage(40, LogLevel.Information, "Model {ModelId} has no native tool calling: its tools are described in the prompt from now on.")]
     public static partial void ToolsPrompted(ILogger logger, string modelId);
+    [LoggerMessage(8, LogLevel.Debug, "Model call {Index}: max_tokens lowered to {MaxTokens} to keep the run inside its budget.")]
+    public static partial void MaxTokensLowered(ILogger logger, int index, int maxTokens);
+
+    [LoggerMessage(9, LogLevel.Warning, "The model catalog could not be read for {ModelId} ({Reason}); the call's cost is not projected.")]
+    public static partial void CatalogUnavailable(ILogger logger, string modelId, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "Structured answer {Answer} does not match the response schema: {Problem}.")]
+    public static partial void StructuredAnswerRejected(ILogger logger, int answer, string problem);
+
+    [LoggerMessage(11, LogLevel.Information, "Guardrail {Name} ({Stage}): {Action} {Reason}")]
+    public static partial void GuardrailVerdict(ILogger logger, string name, GuardrailStage stage, GuardrailAction action, string? reason);
 }
