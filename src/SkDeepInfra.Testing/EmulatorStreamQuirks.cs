@@ -2,7 +2,7 @@ namespace SkDeepInfra.Testing;
 
 /// <summary>
 /// Switches for the ways DeepInfra's streams differ from OpenAI's. A new instance has every quirk on, as the real
-/// service behaves; <see cref="None"/> gives a plain OpenAI-style stream.
+/// service behaves, except <see cref="EmptyFirstDelta"/>; <see cref="None"/> gives a plain OpenAI-style stream.
 /// </summary>
 public sealed class EmulatorStreamQuirks
 {
@@ -13,6 +13,8 @@ public sealed class EmulatorStreamQuirks
         NullToolCalls = false,
         EndOfSequenceMarker = false,
         UsageOnFinishChunk = false,
+        EmptyFirstDelta = false,
+        NullUsage = false,
     };
 
     /// <summary>
@@ -41,6 +43,20 @@ public sealed class EmulatorStreamQuirks
     /// turns it off.
     /// </summary>
     public bool UsageOnFinishChunk { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the stream opens with an empty content delta
+    /// (<c>"content": ""</c>), as the recorded DeepInfra stream does before the first piece of text. With
+    /// <see cref="RepeatRole"/> off the opening delta is the role announcement, which is empty in any case. Off by default:
+    /// the extra event would move every fault position that counts events (such as a cut after two chunks).
+    /// </summary>
+    public bool EmptyFirstDelta { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether every chunk without usage carries <c>"usage": null</c>, as the recorded
+    /// DeepInfra stream does. When off, such chunks have no <c>usage</c> member.
+    /// </summary>
+    public bool NullUsage { get; set; } = true;
 
     internal EmulatorStreamQuirks Clone() => (EmulatorStreamQuirks)MemberwiseClone();
 }

@@ -38,6 +38,34 @@ public sealed class DeepInfraEmulatorStreamingTests
         Assert.Equal("{}", finish.GetProperty("delta").GetRawText());
         Assert.Equal("stop", finish.GetProperty("finish_reason").GetString());
         Assert.True(chunks[^1].GetProperty("usage").GetProperty("estimated_cost").GetDecimal() > 0); // without stream_options, as recorded
+        Assert.All(chunks.SkipLast(1), chunk => Assert.Equal(JsonValueKind.Null, chunk.GetProperty("usage").ValueKind));
+    }
+
+    [Fact]
+    public async Task ChatCompletions_StreamWithEmptyFirstDelta_OpensWithEmptyContent()
+    {
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.Text("Hi there!").WithQuirks(new EmulatorStreamQuirks { EmptyFirstDelta = true }));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(), HttpCompletionOption.ResponseHeadersRead);
+        List<JsonElement> chunks = SseClient.Chunks(await SseClient.ReadPayloadsAsync(response));
+
+        Assert.Equal(6, chunks.Count);
+        Assert.Equal("""{"role":"assistant","content":"","tool_calls":null}""", SseClient.Delta(chunks[0]).GetRawText());
+        Assert.Equal(["", "Hi t", "here", "!", "</s>"], chunks.Take(5).Select(c => SseClient.Delta(c).GetProperty("content").GetString()));
+        Assert.Equal(JsonValueKind.Null, chunks[0].GetProperty("usage").ValueKind);
+    }
+
+    [Fact]
+    public async Task ChatCompletions_StreamWithoutNullUsage_OmitsUsageBeforeTheFinishChunk()
+    {
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.Text("Hi").WithQuirks(new EmulatorStreamQuirks { NullUsage = false }));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(), HttpCompletionOption.ResponseHeadersRead);
+        List<JsonElement> chunks = SseClient.Chunks(await SseClient.ReadPayloadsAsync(response));
+
+        Assert.True(chunks[^1].GetProperty("usage").GetProperty("total_tokens").GetInt32() > 0);
         Assert.All(chunks.SkipLast(1), chunk => Assert.False(chunk.TryGetProperty("usage", out _)));
     }
 
@@ -50,7 +78,7 @@ public sealed class DeepInfraEmulatorStreamingTests
         using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(extra: "\"stream_options\":{\"include_usage\":false}"), HttpCompletionOption.ResponseHeadersRead);
         List<JsonElement> chunks = SseClient.Chunks(await SseClient.ReadPayloadsAsync(response));
 
-        Assert.All(chunks, chunk => Assert.False(chunk.TryGetProperty("usage", out _)));
+        Assert.All(chunks, chunk => Assert.Equal(JsonValueKind.Null, chunk.GetProperty("usage").ValueKind));
     }
 
     [Fact]
@@ -104,7 +132,7 @@ public sealed class DeepInfraEmulatorStreamingTests
         Assert.Equal(2, usage.GetProperty("completion_tokens").GetInt32());
         Assert.Equal(4, usage.GetProperty("total_tokens").GetInt32());
         Assert.Equal(0.0000001m, usage.GetProperty("estimated_cost").GetDecimal());
-        Assert.All(chunks.SkipLast(1), chunk => Assert.False(chunk.TryGetProperty("usage", out _)));
+        Assert.All(chunks.SkipLast(1), chunk => Assert.Equal(JsonValueKind.Null, chunk.GetProperty("usage").ValueKind));
     }
 
     [Theory]

@@ -14,6 +14,7 @@ namespace SkDeepInfra.Testing.Replies;
 internal static class StreamPlanner
 {
     private static readonly string[] s_lineBreaks = ["\r\n", "\r", "\n"];
+    private static readonly byte[] s_nullUsage = ",\"usage\":null"u8.ToArray();
 
     public static List<byte[]> Plan(EmulatorReply reply, ReplyContext context)
     {
@@ -22,6 +23,10 @@ internal static class StreamPlanner
         if (!quirks.RepeatRole)
         {
             events.Add(Chunk(context, DeltaFactory.RoleAnnouncement()));
+        }
+        else if (quirks.EmptyFirstDelta)
+        {
+            events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", string.Empty)));
         }
 
         foreach (string piece in TextChunker.Split(reply.Reasoning, reply.ChunkSize))
@@ -56,7 +61,7 @@ internal static class StreamPlanner
         events.Add(Chunk(context, [], context.FinishReason, finishUsage));
         if (streamUsage && !quirks.UsageOnFinishChunk)
         {
-            events.Add(Frame(new WireChunk { Id = context.Id, Created = context.Created, Model = context.Model, Choices = [], Usage = context.Usage }));
+            events.Add(Frame(new WireChunk { Id = context.Id, Created = context.Created, Model = context.Model, Choices = [], Usage = context.Usage }, quirks));
         }
 
         return events;
@@ -88,15 +93,31 @@ internal static class StreamPlanner
     }
 
     private static byte[] Chunk(ReplyContext context, JsonObject delta, string? finishReason = null, WireUsage? usage = null) =>
-        Frame(new WireChunk
-        {
-            Id = context.Id,
-            Created = context.Created,
-            Model = context.Model,
-            Choices = [new WireChunkChoice { Index = 0, Delta = delta, FinishReason = finishReason }],
-            Usage = usage,
-        });
+        Frame(
+            new WireChunk
+            {
+                Id = context.Id,
+                Created = context.Created,
+                Model = context.Model,
+                Choices = [new WireChunkChoice { Index = 0, Delta = delta, FinishReason = finishReason }],
+                Usage = usage,
+            },
+            context.Quirks);
 
-    private static byte[] Frame(WireChunk chunk) =>
-        Event(EmulatorJson.ToUtf8(chunk, EmulatorJsonContext.Default.WireChunk));
+    /// <summary>Serializes a chunk; with <see cref="EmulatorStreamQuirks.NullUsage"/>, a chunk without usage says <c>"usage": null</c>.</summary>
+    private static byte[] Frame(WireChunk chunk, EmulatorStreamQuirks quirks)
+    {
+        byte[] json = EmulatorJson.ToUtf8(chunk, EmulatorJsonContext.Default.WireChunk);
+        if (chunk.Usage is not null || !quirks.NullUsage)
+        {
+            return Event(json);
+        }
+
+        // The object ends with '}': the member goes just before it.
+        byte[] withNull = new byte[json.Length + s_nullUsage.Length];
+        json.AsSpan(0, json.Length - 1).CopyTo(withNull);
+        s_nullUsage.CopyTo(withNull.AsSpan(json.Length - 1));
+        withNull[^1] = (byte)'}';
+        return Event(withNull);
+    }
 }

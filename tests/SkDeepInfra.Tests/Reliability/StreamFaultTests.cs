@@ -33,7 +33,7 @@ public sealed class StreamFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var quirks = new EmulatorStreamQuirks { UsageOnFinishChunk = usageOnFinishChunk };
         List<string> events = await Loopback.EmulatorEventsAsync(EmulatorReply.Text(Text).WithChunkSize(4).WithQuirks(quirks));
         int finish = events.FindIndex(e => e.Contains("\"finish_reason\":\"stop\"", StringComparison.Ordinal));
-        int usage = events.FindIndex(e => e.Contains("\"usage\"", StringComparison.Ordinal));
+        int usage = events.FindIndex(e => e.Contains("\"usage\":{", StringComparison.Ordinal));
         await using var server = new ScriptedServer(async exchange =>
         {
             string[] parts = JsonDocument.Parse(exchange.Body).RootElement.GetProperty("messages")[0].GetProperty("content").GetString()!.Split(' ');
