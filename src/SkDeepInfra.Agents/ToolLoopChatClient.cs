@@ -133,6 +133,10 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
                 }
 
                 response.FinishReason = last.FinishReason ?? response.FinishReason;
+                if (last.Usage is { } usage)
+                {
+                    (response.Usage ??= new UsageDetails()).Add(usage);
+                }
             }
         }
         catch (Exception ex)

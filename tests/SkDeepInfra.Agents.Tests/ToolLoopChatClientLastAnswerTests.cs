@@ -119,6 +119,7 @@ public sealed class ToolLoopChatClientLastAnswerTests
         AgentRunLedger ledger = response.GetRunLedger()!;
         Assert.Equal(2, ledger.ModelCalls.Count);
         Assert.Equal(2620, ledger.TotalTokens);
+        Assert.Equal(2620, response.Usage!.TotalTokenCount);
     }
 
     [Fact]
