@@ -40,6 +40,7 @@ public sealed class ToolLoopChatClientLastAnswerTests
         AgentRunOutcome outcome = response.GetRunOutcome()!;
         Assert.Equal(AgentRunStatus.BudgetExceeded, outcome.Status);
         Assert.Equal(AgentBudgetKind.ModelCalls, outcome.ExceededBudget);
+        Assert.Equal("The run stopped before model call 3: the rest of its budget of 3 model calls is kept for the last answer.", outcome.Message);
         Assert.Equal(["assistant", "tool", "assistant", "tool", "assistant"], response.Messages.Select(m => m.Role.Value));
         Assert.Equal("Paris is mild; Rome I could not check.", response.Messages[^1].Text);
         Assert.Equal(3, response.GetRunLedger()!.ModelCalls.Count);

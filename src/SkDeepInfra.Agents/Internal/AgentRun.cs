@@ -290,7 +290,9 @@ internal sealed class AgentRun
         int reservedCalls = LastAnswer is not null && !lastAnswer ? 1 : 0;
         if (Budget?.MaxModelCalls is int maxCalls && _modelCalls.Count + reservedCalls >= maxCalls)
         {
-            return AgentRunOutcome.BudgetExceeded(AgentBudgetKind.ModelCalls, next, $"its budget of {new AgentBudget { MaxModelCalls = maxCalls }} is spent");
+            string budgetOf = $"its budget of {new AgentBudget { MaxModelCalls = maxCalls }}";
+            return AgentRunOutcome.BudgetExceeded(AgentBudgetKind.ModelCalls, next,
+                reservedCalls == 0 || maxCalls == 0 ? $"{budgetOf} is spent" : $"the rest of {budgetOf} is kept for the last answer");
         }
 
         if (Budget?.MaxTotalTokens is long maxTokens && _spent.TotalTokens >= maxTokens)
