@@ -124,6 +124,29 @@ public sealed class ToolLoopChatClientLastAnswerTests
     }
 
     [Fact]
+    public async Task GetResponseAsync_ToolResultOutgrowsReserve_SendsNoLastAnswerAndStaysUnderCeiling()
+    {
+        await using var harness = new AgentHarness();
+        AIFunction lookup = AIFunctionFactory.Create((string query) => new string('r', 4000), "lookup", "Looks something up.");
+        harness.Emulator.Enqueue(
+            EmulatorReply.ToolCalls(new EmulatorToolCall("lookup", """{"query":"all"}""", "call_1")).WithUsage(900, 700),
+            EmulatorReply.Text("never sent"));
+        IChatClient pipeline = harness.Pipeline(loop =>
+        {
+            loop.Budget = new AgentBudget { MaxTotalTokens = 3000 };
+            loop.LastAnswerOnLimit = true;
+        });
+
+        ChatResponse response = await pipeline.GetResponseAsync(s_question, new ChatOptions { Tools = [lookup] });
+
+        Assert.Single(harness.Requests);
+        Assert.Equal(1, harness.Emulator.PendingReplies);
+        Assert.Equal(AgentBudgetKind.TotalTokens, response.GetRunOutcome()!.ExceededBudget);
+        Assert.Equal("tool", response.Messages[^1].Role.Value);
+        Assert.Single(response.GetRunLedger()!.ModelCalls);
+    }
+
+    [Fact]
     public async Task GetResponseAsync_ConsecutiveErrorLimit_MakesNoLastAnswer()
     {
         await using var harness = new AgentHarness();
