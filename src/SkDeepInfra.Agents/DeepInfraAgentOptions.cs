@@ -13,6 +13,7 @@ public sealed class DeepInfraAgentOptions
 {
     private int _maximumIterationsPerRequest = 40;
     private int _maximumConsecutiveErrorsPerRequest = 3;
+    private DeepInfraToolMode _toolMode;
     private int _maximumStructuredOutputRepairs = 2;
     private int _lastAnswerMaxTokens = 256;
     private string? _lastAnswerInstruction;
@@ -137,4 +138,18 @@ public sealed class DeepInfraAgentOptions
 
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how tools reach the model (<see cref="ToolModeChatClient"/>). The default, <see cref="DeepInfraToolMode.Auto"/>,
+    /// sends native tools and, for a model DeepInfra refuses them for, describes them in the prompt instead. Calls written in
+    /// reply to a prompted request are recovered whatever <see cref="RecoverTextToolCalls"/> says.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DeepInfraToolMode"/>.</exception>
+    public DeepInfraToolMode ToolMode
+    {
+        get => _toolMode;
+        set => _toolMode = value is >= DeepInfraToolMode.Auto and <= DeepInfraToolMode.Prompted
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Use Auto, Native or Prompted.");
+    }
 }

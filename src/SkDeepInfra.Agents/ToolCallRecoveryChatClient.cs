@@ -11,19 +11,22 @@ using SkDeepInfra.Agents.Internal;
 namespace SkDeepInfra.Agents;
 
 /// <summary>
-/// Turns a reply that is, as a whole, a tool call written as text into real tool calls, the way Llama-family models
-/// write them when a template or a quantised model slips: <c>&lt;|python_tag|&gt;{"name": …, "parameters": {…}}</c>, a bare
-/// <c>{"name": …, "parameters": {…}}</c> or <c>{"type": "function", …}</c> object, or several of them separated by <c>;</c>.
-/// Place it below the tool loop (for example <see cref="ToolLoopChatClient"/> or <c>FunctionInvokingChatClient</c>) so the
-/// recovered calls are invoked.
+/// Turns a reply that is, as a whole, tool calls written as text into real tool calls, in the format of any model family
+/// DeepInfra serves: Llama 3.1/3.3 JSON (<c>&lt;|python_tag|&gt;{"name": …, "parameters": {…}}</c>, bare or several separated
+/// by <c>;</c>) and <c>&lt;function=name&gt;{…}&lt;/function&gt;</c>; Llama 3.2/4 and Gemma pythonic
+/// <c>[get_weather(city="Paris")]</c>; Hermes/Qwen <c>&lt;tool_call&gt;{…}&lt;/tool_call&gt;</c>; Mistral
+/// <c>[TOOL_CALLS][{…}]</c> and <c>[TOOL_CALLS]name[ARGS]{…}</c>; DeepSeek's <c>&lt;｜tool▁calls▁begin｜&gt;</c> tokens; a JSON
+/// array of calls; a call in a <c>```json</c> fence. Place it below the tool loop (for example <see cref="ToolLoopChatClient"/>
+/// or <c>FunctionInvokingChatClient</c>) so the recovered calls are invoked.
 /// </summary>
 /// <remarks>
 /// <para>Only when the request offered tools (and its <c>ToolMode</c> is not <c>None</c>), only names of offered tools,
-/// and only when the whole text is calls: prose that merely contains JSON stays prose, and a reply that already has real
-/// tool calls is left alone. Recovered calls get fresh ids and <see cref="AgentRunPropertyNames.RecoveredFromText"/> in
-/// their <c>AdditionalProperties</c>; the finish reason becomes <c>ToolCalls</c>.</para>
-/// <para>Streaming: updates pass through unchanged unless the text starts with <c>{</c> or <c>&lt;|python_tag|&gt;</c>, in
-/// which case they are held until the reply ends and then released as they were or with the recovered calls.</para>
+/// and only when the whole text is calls: prose that merely contains or quotes a call stays prose, a cut-off call stays
+/// text, and a reply that already has real tool calls is left alone. Recovered calls get fresh ids and
+/// <see cref="AgentRunPropertyNames.RecoveredFromText"/> in their <c>AdditionalProperties</c>; the finish reason becomes
+/// <c>ToolCalls</c>.</para>
+/// <para>Streaming: updates pass through unchanged unless the text starts the way one of these formats starts, in which
+/// case they are held until the reply ends and then released as they were or with the recovered calls.</para>
 /// </remarks>
 public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
 {
@@ -43,16 +46,25 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatResponse response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        if (OfferedTools(options) is { } offered && response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
+        if (OfferedTools(options) is { } offered)
+        {
+            Recover(response, offered, _logger);
+        }
+
+        return response;
+    }
+
+    /// <summary>Replaces the reply's text with the calls it consists of, if it does.</summary>
+    internal static void Recover(ChatResponse response, HashSet<string> offered, ILogger logger)
+    {
+        if (response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
             && !reply.Contents.Any(c => c is FunctionCallContent)
             && TextToolCallParser.TryParse(reply.Text, offered) is { } calls)
         {
             reply.Contents = [.. reply.Contents.Where(c => c is not TextContent), .. calls];
             response.FinishReason = ChatFinishReason.ToolCalls;
-            Log.ToolCallsRecovered(_logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
+            Log.ToolCallsRecovered(logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
         }
-
-        return response;
     }
 
     /// <inheritdoc />
@@ -62,7 +74,8 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
         return OfferedTools(options) is { } offered ? StreamingToolCallRecovery.RecoverAsync(updates, offered, _logger, cancellationToken) : updates;
     }
 
-    private static HashSet<string>? OfferedTools(ChatOptions? options)
+    /// <summary>The names of the functions the request offers, or null when it offers none (or forbids calls).</summary>
+    internal static HashSet<string>? OfferedTools(ChatOptions? options)
     {
         if (options?.Tools is not { Count: > 0 } tools || options.ToolMode is NoneChatToolMode)
         {

@@ -55,6 +55,19 @@ public sealed class DeepInfraEmulatorOptions
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the model family every chat reply is shaped as (end marker, tool calls written as text, inline
+    /// reasoning, refusal of <c>tools</c>); <see langword="null"/> (the default) for none, unless <see cref="PersonasByModelId"/>.
+    /// </summary>
+    public EmulatorPersona? Persona { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether, when <see cref="Persona"/> is null, each request is answered as the persona
+    /// of its model (<see cref="EmulatorPersona.ForModel"/>). Default <see langword="false"/>: tool calls stay native and
+    /// reasoning stays in <c>reasoning_content</c>; only the stream's end marker follows the model's family.
+    /// </summary>
+    public bool PersonasByModelId { get; set; }
+
     /// <summary>Gets or sets the stream quirks used when a reply sets none; default: every DeepInfra quirk on.</summary>
     public EmulatorStreamQuirks Quirks { get; set; } = new();
 
@@ -74,4 +87,7 @@ public sealed class DeepInfraEmulatorOptions
 
         return null;
     }
+
+    /// <summary>The persona a request for <paramref name="model"/> is answered as, if any.</summary>
+    internal EmulatorPersona? PersonaFor(string? model) => Persona ?? (PersonasByModelId ? EmulatorPersona.ForModel(model) : null);
 }

@@ -198,6 +198,10 @@ public sealed partial class EmulatorReply
     /// <returns>The changed copy.</returns>
     public EmulatorReply WithoutUsage() => Copy(r => (r.Usage, r.OmitUsage) = (null, true));
 
+    /// <summary>The same reply with its content, reasoning and calls as a persona writes them.</summary>
+    internal EmulatorReply Reshaped(string? content, string? reasoning, IReadOnlyList<EmulatorToolCall> calls) =>
+        Copy(r => (r.Content, r.Reasoning, r.Calls) = (content, reasoning, calls));
+
     private EmulatorReply Copy(Action<EmulatorReply> change)
     {
         var copy = (EmulatorReply)MemberwiseClone();

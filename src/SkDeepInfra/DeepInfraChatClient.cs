@@ -18,6 +18,9 @@ namespace SkDeepInfra;
 /// <para>Provider keys travel in <see cref="ChatOptions.AdditionalProperties"/> (see <see cref="DeepInfraPropertyNames"/>):
 /// <c>min_p</c>, <c>repetition_penalty</c>, <c>reasoning_effort</c>, <c>user</c>; any other key is passed to the body by name.
 /// Replies carry DeepInfra's <c>estimated_cost</c> (USD) under <see cref="DeepInfraPropertyNames.EstimatedCost"/>.</para>
+/// <para>Replies are cleaned per model family (<see cref="DeepInfraClientOptions.ModelFamilies"/>): the family's end markers
+/// are removed where they end the text, and a reply that starts with <c>&lt;think&gt;…&lt;/think&gt;</c> from a family
+/// that writes its reasoning inline yields the reasoning as <see cref="TextReasoningContent"/> before the answer.</para>
 /// <para>Failed calls throw <see cref="DeepInfraException"/>; out-of-range options throw before anything is sent.</para>
 /// <para>Raw representations, as Microsoft.Extensions.AI's own clients keep them: <see cref="ChatResponse.RawRepresentation"/>
 /// and its message's <see cref="ChatMessage.RawRepresentation"/> are the reply, as a <see cref="System.Text.Json.JsonElement"/>
@@ -31,6 +34,8 @@ public sealed class DeepInfraChatClient : IChatClient
 {
     private readonly ChatClientMetadata _metadata;
     private readonly string _modelId;
+    private readonly DeepInfraModelFamilies _families;
+    private readonly DeepInfraReasoningRoundTrip _reasoningRoundTrip;
 
     /// <summary>Creates a client for one model.</summary>
     /// <param name="modelId">The DeepInfra model, e.g. <c>meta-llama/Meta-Llama-3.1-8B-Instruct</c>.</param>
@@ -47,6 +52,8 @@ public sealed class DeepInfraChatClient : IChatClient
         }
 
         _modelId = modelId;
+        _families = options?.ModelFamilies ?? new DeepInfraModelFamilies();
+        _reasoningRoundTrip = options?.ReasoningRoundTrip ?? DeepInfraReasoningRoundTrip.CurrentToolLoop;
         Pipeline = DeepInfraHttpPipeline.Create(options, httpClient, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DeepInfraChatClient>());
         _metadata = new ChatClientMetadata("deepinfra", Pipeline.Endpoint, modelId);
     }
@@ -61,8 +68,8 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: false, Pipeline.Logger);
-        return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: false, Pipeline.Logger, _reasoningRoundTrip);
+        return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken, _families.Find(body.ModelId));
     }
 
     /// <inheritdoc />
@@ -74,8 +81,8 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: true, Pipeline.Logger);
-        return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: true, Pipeline.Logger, _reasoningRoundTrip);
+        return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken, _families.Find(body.ModelId));
     }
 
     /// <inheritdoc />
@@ -83,6 +90,7 @@ public sealed class DeepInfraChatClient : IChatClient
         serviceType is null ? throw new ArgumentNullException(nameof(serviceType)) :
         serviceKey is not null ? null :
         serviceType == typeof(ChatClientMetadata) ? _metadata :
+        serviceType == typeof(DeepInfraModelFamilies) ? _families :
         serviceType.IsInstanceOfType(this) ? this :
         null;
 

@@ -25,6 +25,8 @@ public sealed class DeepInfraClientOptions
     private int _maxRetries = 3;
     private long _maxResponseBytes = DefaultMaxResponseBytes;
     private long _maxStreamEventBytes = DefaultMaxStreamEventBytes;
+    private DeepInfraModelFamilies _modelFamilies = new();
+    private DeepInfraReasoningRoundTrip _reasoningRoundTrip;
 
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
@@ -102,6 +104,33 @@ public sealed class DeepInfraClientOptions
     {
         get => _maxStreamEventBytes;
         set => _maxStreamEventBytes = CheckLimit(value);
+    }
+
+    /// <summary>
+    /// The model-family profiles consulted per model id (end markers, inline reasoning; the agents package also reads the
+    /// tool-call format and native tool support). Default: a table of the built-in families; <see cref="DeepInfraModelFamilies.Add"/>
+    /// adds or overrides a profile.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public DeepInfraModelFamilies ModelFamilies
+    {
+        get => _modelFamilies;
+        set => _modelFamilies = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// Which assistant messages of the history send their reasoning (<c>TextReasoningContent</c>) back as
+    /// <c>reasoning_content</c>. Default <see cref="DeepInfraReasoningRoundTrip.CurrentToolLoop"/>: within a tool loop (assistant
+    /// tool call, tool results, next request) the reasoning goes back, as DeepSeek and Kimi thinking models require;
+    /// reasoning of earlier, finished turns is not resent.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DeepInfraReasoningRoundTrip"/>.</exception>
+    public DeepInfraReasoningRoundTrip ReasoningRoundTrip
+    {
+        get => _reasoningRoundTrip;
+        set => _reasoningRoundTrip = value is >= DeepInfraReasoningRoundTrip.CurrentToolLoop and <= DeepInfraReasoningRoundTrip.Always
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Use CurrentToolLoop, Never or Always.");
     }
 
     /// <summary>

@@ -37,7 +37,20 @@ public sealed class DeepInfraEmulatorStreamingTests
         JsonElement finish = chunks[^1].GetProperty("choices")[0];
         Assert.Equal("{}", finish.GetProperty("delta").GetRawText());
         Assert.Equal("stop", finish.GetProperty("finish_reason").GetString());
-        Assert.False(chunks[^1].TryGetProperty("usage", out _));
+        Assert.True(chunks[^1].GetProperty("usage").GetProperty("estimated_cost").GetDecimal() > 0); // without stream_options, as recorded
+        Assert.All(chunks.SkipLast(1), chunk => Assert.False(chunk.TryGetProperty("usage", out _)));
+    }
+
+    [Fact]
+    public async Task ChatCompletions_StreamWithIncludeUsageFalse_NoUsage()
+    {
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.Text("Hi"));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(extra: "\"stream_options\":{\"include_usage\":false}"), HttpCompletionOption.ResponseHeadersRead);
+        List<JsonElement> chunks = SseClient.Chunks(await SseClient.ReadPayloadsAsync(response));
+
+        Assert.All(chunks, chunk => Assert.False(chunk.TryGetProperty("usage", out _)));
     }
 
     [Fact]

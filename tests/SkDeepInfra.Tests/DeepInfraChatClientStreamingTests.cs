@@ -68,11 +68,17 @@ public sealed class DeepInfraChatClientStreamingTests
     [Theory]
     [InlineData(new[] { "a <b", "> c" }, "a <b> c")]
     [InlineData(new[] { "x </", "s>" }, "x ")]
-    [InlineData(new[] { "<", "|im_end|>" }, "")]
+    [InlineData(new[] { "<", "|eot_id|>" }, "")]
     [InlineData(new[] { "{\"name\":\"f\"}<|eo", "m_id|>" }, "{\"name\":\"f\"}")]
     [InlineData(new[] { "done<|end_of_", "text|>" }, "done")]
     [InlineData(new[] { "1 < 2", " and 3 > 2" }, "1 < 2 and 3 > 2")]
     [InlineData(new[] { "ends with <" }, "ends with <")]
+    [InlineData(new[] { "Use <s>old</", "s> new" }, "Use <s>old</s> new")]
+    [InlineData(new[] { "Strike: <", "s>old</s>" }, "Strike: <s>old</s>")]
+    [InlineData(new[] { "Strike: <s>old</s>", "</s>" }, "Strike: <s>old</s>")]
+    [InlineData(new[] { "the token <|eot_", "id|> ends a turn" }, "the token <|eot_id|> ends a turn")]
+    [InlineData(new[] { "the token <|eot_id|>", " ends a turn" }, "the token <|eot_id|> ends a turn")]
+    [InlineData(new[] { "Hi</s>", "\n", "more" }, "Hi</s>\nmore")]
     public async Task GetStreamingResponseAsync_TextAroundAngleBrackets_OnlyMarkersRemoved(string[] pieces, string expected)
     {
         string sse = Canned.Sse(pieces.Select(p => Canned.Chunk(p)).Append(Canned.Chunk(finishReason: "stop")));
@@ -82,6 +88,37 @@ public sealed class DeepInfraChatClientStreamingTests
         List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
 
         Assert.Equal(expected, string.Concat(updates.Select(u => u.Text)));
+    }
+
+    [Theory]
+    [InlineData("Qwen/Qwen3-32B", new[] { "Hi<|im_", "end|>" }, "Hi")]
+    [InlineData("Qwen/Qwen3-32B", new[] { "the token <|im_", "end|> ends a turn" }, "the token <|im_end|> ends a turn")]
+    [InlineData("google/gemma-3-27b-it", new[] { "Hi<end_of_", "turn>", "\n<eos>" }, "Hi")]
+    [InlineData("deepseek-ai/DeepSeek-V3", new[] { "Hi<｜end▁of", "▁sentence｜>" }, "Hi")]
+    [InlineData("openai/gpt-oss-20b", new[] { "Hi<|ret", "urn|>" }, "Hi")]
+    [InlineData("microsoft/phi-4", new[] { "Hi<|end", "|>" }, "Hi")]
+    [InlineData("mistralai/Mistral-Small-24B-Instruct-2501", new[] { "Hi</", "s>" }, "Hi")]
+    public async Task GetStreamingResponseAsync_FamilyEndMarkerSplit_Removed(string model, string[] pieces, string expected)
+    {
+        string sse = Canned.Sse(pieces.Select(p => Canned.Chunk(p)).Append(Canned.Chunk(finishReason: "stop")));
+        var handler = new RecordingHandler().ReplySse(sse);
+        using DeepInfraChatClient client = TestClients.Create(handler, model: model);
+
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
+
+        Assert.Equal(expected, string.Concat(updates.Select(u => u.Text)));
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_MarkerThenText_HeldOnlyUntilTextFollows()
+    {
+        string sse = Canned.Sse([Canned.Chunk("The token <|im_end|>"), Canned.Chunk(" ends a turn."), Canned.Chunk(finishReason: "stop")]);
+        var handler = new RecordingHandler().ReplySse(sse);
+        using DeepInfraChatClient client = TestClients.Create(handler, model: "Qwen/Qwen2.5-72B-Instruct");
+
+        List<ChatResponseUpdate> updates = await client.GetStreamingResponseAsync("q").ToListAsync();
+
+        Assert.Equal(["The token ", "<|im_end|> ends a turn."], updates.Where(u => u.Text.Length > 0).Select(u => u.Text));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Microsoft.Extensions.AI;
 /// <summary>
 /// Adds the agent layer's middleware to a <see cref="ChatClientBuilder"/> pipeline, with or without an agent. The order
 /// that works: <c>UseToolLoop()</c> (the tool loop and run owner), then <c>UseGuardrails()</c>, then <c>UseStructuredOutputRepair()</c>, then
-/// <c>UseRunLedger()</c> (added by the loop anyway when missing), then <c>UseToolCallRecovery()</c>, then the client that
-/// talks to the model.
+/// <c>UseRunLedger()</c> (added by the loop anyway when missing), then <c>UseToolCallRecovery()</c>, then <c>UseToolMode()</c>, then the
+/// client that talks to the model.
 /// </summary>
 public static class DeepInfraAgentChatClientBuilderExtensions
 {
@@ -143,6 +143,22 @@ public static class DeepInfraAgentChatClientBuilderExtensions
         }
 
         return builder.Use((innerClient, services) => new ToolCallRecoveryChatClient(innerClient, loggerFactory ?? LoggerFactoryFrom(services)));
+    }
+
+    /// <summary>Adds a <see cref="ToolModeChatClient"/>: tools described in the prompt for models without native tool calling. Add it last, above the client that talks to the model.</summary>
+    /// <param name="builder">The pipeline.</param>
+    /// <param name="mode">How tools reach the model; <see cref="DeepInfraToolMode.Auto"/> by default.</param>
+    /// <param name="loggerFactory">The logger factory, or <see langword="null"/> to take it from the builder's services.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    public static ChatClientBuilder UseToolMode(this ChatClientBuilder builder, DeepInfraToolMode mode = DeepInfraToolMode.Auto, ILoggerFactory? loggerFactory = null)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        return builder.Use((innerClient, services) => new ToolModeChatClient(innerClient, mode, loggerFactory ?? LoggerFactoryFrom(services)));
     }
 
     private static ILoggerFactory? LoggerFactoryFrom(IServiceProvider services) => (ILoggerFactory?)services.GetService(typeof(ILoggerFactory));

@@ -14,7 +14,7 @@ public static class DeepInfraAgentChatClientExtensions
 {
     /// <summary>
     /// Creates a tool-using agent: a <see cref="ChatClientAgent"/> over the pipeline <see cref="ToolLoopChatClient"/> →
-    /// <see cref="GuardrailChatClient"/> (when guardrails are set) → <see cref="StructuredOutputChatClient"/> → <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <paramref name="chatClient"/>. Runs are
+    /// <see cref="GuardrailChatClient"/> (when guardrails are set) → <see cref="StructuredOutputChatClient"/> → <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <see cref="ToolModeChatClient"/> → <paramref name="chatClient"/>. Runs are
     /// budgeted, ledgered and end with an <see cref="AgentRunOutcome"/>; <c>RunAsync</c>, <c>RunStreamingAsync</c>,
     /// sessions, approvals and workflows work as for any agent.
     /// </summary>
@@ -93,6 +93,11 @@ public static class DeepInfraAgentChatClientExtensions
         if (options.RecoverTextToolCalls)
         {
             builder.UseToolCallRecovery(loggerFactory);
+        }
+
+        if (options.ToolMode != DeepInfraToolMode.Native)
+        {
+            builder.UseToolMode(options.ToolMode, loggerFactory);
         }
 
         var agentOptions = new ChatClientAgentOptions

@@ -26,6 +26,8 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Agent run failed ({Exception}) after {ModelCalls} model calls and {ToolCalls} tool calls, {TotalTokens} tokens, estimated cost {EstimatedCost} USD, {DurationMs} ms.")]
     public static partial void RunFailed(ILogger logger, string exception, int modelCalls, int toolCalls, long totalTokens, double estimatedCost, long durationMs);
 
+    [LoggerMessage(40, LogLevel.Information, "Model {ModelId} has no native tool calling: its tools are described in the prompt from now on.")]
+    public static partial void ToolsPrompted(ILogger logger, string modelId);
     [LoggerMessage(8, LogLevel.Debug, "Model call {Index}: max_tokens lowered to {MaxTokens} to keep the run inside its budget.")]
     public static partial void MaxTokensLowered(ILogger logger, int index, int maxTokens);
 

@@ -11,7 +11,7 @@ namespace SkDeepInfra.Agents.Internal;
 
 /// <summary>
 /// The streaming half of <see cref="ToolCallRecoveryChatClient"/>. Updates pass through at once unless the reply's text
-/// starts like a tool call (<c>{</c> or <c>&lt;|python_tag|&gt;</c>): then they are held to the end of the stream, where
+/// starts like a tool call in one of the recovered formats (<see cref="TextToolCallParser.StartsLikeToolCall"/>): then they are held to the end of the stream, where
 /// they are either released unchanged (prose after all) or released with the text replaced by the recovered calls.
 /// Updates without text that arrive before any text (reasoning, usage) are never held.
 /// </summary>

@@ -63,8 +63,17 @@ internal sealed class EmulatorCore(DeepInfraEmulatorOptions options, ReplyScript
 
         if (chat)
         {
+            EmulatorPersona? persona = options.PersonaFor(request.Model);
+            if (persona is { NativeToolCalling: false } && request.Tools.Count > 0)
+            {
+                // Refused before generation, like a validation error: the scripted reply waits for the next request.
+                byte[] body = Encoding.UTF8.GetBytes(ErrorBodies.For(400, $"Tool calling is not supported for model {request.Model}"));
+                await BodyWriter.WriteAsync(channel, 400, "application/json", [], body, cut: false, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             EmulatorReply reply = script.NextForChat(request);
-            await ReplyWriter.WriteAsync(channel, reply, request, options, cancellationToken).ConfigureAwait(false);
+            await ReplyWriter.WriteAsync(channel, persona is null ? reply : PersonaReplies.Apply(reply, persona), request, options, cancellationToken).ConfigureAwait(false);
             return;
         }
 

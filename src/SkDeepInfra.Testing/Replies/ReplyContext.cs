@@ -14,6 +14,7 @@ internal sealed class ReplyContext
         Quirks = reply.Quirks ?? options.Quirks;
         FinishReason = reply.FinishReason ?? (reply.Calls.Count > 0 ? "tool_calls" : "stop");
         Usage = reply.OmitUsage ? null : UsageOf(request, reply, options.PriceOf(Model));
+        EndMarker = (options.PersonaFor(Model) ?? EmulatorPersona.ForModel(Model))?.EndMarker ?? "</s>";
     }
 
     public string Id { get; } = "chatcmpl-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..24];
@@ -27,6 +28,9 @@ internal sealed class ReplyContext
     public EmulatorStreamQuirks Quirks { get; }
 
     public string FinishReason { get; }
+
+    /// <summary>The end-of-sequence token of the model's family, sent before a stream's finish chunk.</summary>
+    public string EndMarker { get; }
 
     public WireUsage? Usage { get; }
 

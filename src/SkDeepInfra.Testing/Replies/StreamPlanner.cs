@@ -8,13 +8,11 @@ namespace SkDeepInfra.Testing.Replies;
 
 /// <summary>
 /// Lays out the SSE payloads of a streamed completion, before any fault is applied: an optional role announcement,
-/// reasoning pieces, content pieces, tool-call fragments, the <c>&lt;/s&gt;</c> marker, the finish chunk and an
+/// reasoning pieces, content pieces, tool-call fragments, the family's end marker, the finish chunk and an
 /// optional trailing usage chunk. <c>[DONE]</c> is added by the writer.
 /// </summary>
 internal static class StreamPlanner
 {
-    public const string EndOfSequence = "</s>";
-
     private static readonly string[] s_lineBreaks = ["\r\n", "\r", "\n"];
 
     public static List<byte[]> Plan(EmulatorReply reply, ReplyContext context)
@@ -48,10 +46,12 @@ internal static class StreamPlanner
 
         if (quirks.EndOfSequenceMarker)
         {
-            events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", EndOfSequence)));
+            events.Add(Chunk(context, DeltaFactory.Text(quirks, "content", context.EndMarker)));
         }
 
-        bool streamUsage = context.Request.IncludeUsage && context.Usage is not null;
+        // DeepInfra (as recorded) sends usage on the finish chunk even without stream_options; only include_usage: false turns it off.
+        bool streamUsage = context.Usage is not null
+            && (context.Request.IncludeUsage || (quirks.UsageOnFinishChunk && !context.Request.TryGetProperty("stream_options", out _)));
         WireUsage? finishUsage = streamUsage && quirks.UsageOnFinishChunk ? context.Usage : null;
         events.Add(Chunk(context, [], context.FinishReason, finishUsage));
         if (streamUsage && !quirks.UsageOnFinishChunk)

@@ -15,7 +15,11 @@ namespace SkDeepInfra.Internal;
 /// <summary>One chat completion over the pipeline: read and map a reply, or read a stream event by event.</summary>
 internal static class ChatCompletionCall
 {
-    public static async Task<ChatResponse> GetResponseAsync(DeepInfraHttpPipeline pipeline, ChatCompletionRequestBody body, CancellationToken cancellationToken)
+    /// <param name="pipeline">The transport.</param>
+    /// <param name="body">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="family">The model's family (end markers, inline reasoning); <see langword="null"/> for <see cref="DeepInfraModelFamilies.Unknown"/>.</param>
+    public static async Task<ChatResponse> GetResponseAsync(DeepInfraHttpPipeline pipeline, ChatCompletionRequestBody body, CancellationToken cancellationToken, DeepInfraModelFamily? family = null)
     {
         long started = Stopwatch.GetTimestamp();
         PooledBytes request = body.TakeUtf8();
@@ -25,7 +29,7 @@ internal static class ChatCompletionCall
         double? cost;
         try
         {
-            result = ReadReply(pipeline, response, bytes.Span, out cost);
+            result = ReadReply(pipeline, response, bytes.Span, family, out cost);
         }
         finally
         {
@@ -50,7 +54,8 @@ internal static class ChatCompletionCall
     public static async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         DeepInfraHttpPipeline pipeline,
         ChatCompletionRequestBody body,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        DeepInfraModelFamily? family = null)
     {
         long started = Stopwatch.GetTimestamp();
         PooledBytes request = body.TakeUtf8();
@@ -60,7 +65,7 @@ internal static class ChatCompletionCall
 #else
         using Stream stream = new SseEventLimitStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), pipeline.MaxStreamEventBytes);
 #endif
-        var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes);
+        var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes, family);
         ChatCompletionReader reader = ChatCompletionReader.ForStream();
         IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader, pipeline.StreamingRawRepresentation)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
@@ -131,13 +136,13 @@ internal static class ChatCompletionCall
     }
 
     /// <summary>Parses and maps a successful reply (the fast reader, else the source-generated serializer); the bytes are only borrowed.</summary>
-    private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, out double? cost)
+    private static ChatResponse ReadReply(DeepInfraHttpPipeline pipeline, HttpResponseMessage response, ReadOnlySpan<byte> bytes, DeepInfraModelFamily? family, out double? cost)
     {
         ChatCompletionResponse wire = ChatCompletionReader.TryReadReply(bytes)
             ?? JsonReply.Deserialize(pipeline, response, bytes, DeepInfraJsonContext.Default.ChatCompletionResponse, "a chat completion");
         DeepInfraErrors.ThrowIfErrorFrame(wire.Error, wire.ErrorType, wire.ErrorMessage, bytes, pipeline.Redactor);
         cost = wire.Usage?.EstimatedCost;
-        ChatResponse result = ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
+        ChatResponse result = ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor, family);
         result.RawRepresentation = result.Messages[0].RawRepresentation = RawJson.Parse(bytes);
         return result;
     }

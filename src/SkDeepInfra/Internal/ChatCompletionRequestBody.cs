@@ -34,9 +34,17 @@ internal sealed class ChatCompletionRequestBody
     /// <param name="defaultModelId">The model unless the options name one.</param>
     /// <param name="stream">Whether the reply is streamed.</param>
     /// <param name="logger">Logs the request.</param>
-    public static ChatCompletionRequestBody Create(IEnumerable<ChatMessage> messages, ChatOptions? options, IChatClient client, string defaultModelId, bool stream, ILogger logger)
+    /// <param name="reasoning">Which assistant messages send their reasoning back.</param>
+    public static ChatCompletionRequestBody Create(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options,
+        IChatClient client,
+        string defaultModelId,
+        bool stream,
+        ILogger logger,
+        DeepInfraReasoningRoundTrip reasoning = DeepInfraReasoningRoundTrip.CurrentToolLoop)
     {
-        ChatCompletionRequest request = ChatRequestMapper.ToWireRequest(messages, options, defaultModelId, stream);
+        ChatCompletionRequest request = ChatRequestMapper.ToWireRequest(messages, options, defaultModelId, stream, reasoning);
         RawRequestOverrides? overrides = RawRequestOverrides.From(options?.RawRepresentationFactory?.Invoke(client), "messages", "stream");
         PooledBytes utf8 = Serialize(request, overrides);
         Log.RequestStarting(logger, request.Model, stream);

@@ -9,12 +9,13 @@ namespace SkDeepInfra.Internal;
 /// <summary>Turns Microsoft.Extensions.AI messages and options into DeepInfra's request body. Validates everything first.</summary>
 internal static class ChatRequestMapper
 {
-    public static ChatCompletionRequest ToWireRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, string defaultModelId, bool stream)
+    public static ChatCompletionRequest ToWireRequest(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string defaultModelId, bool stream, DeepInfraReasoningRoundTrip reasoning = DeepInfraReasoningRoundTrip.CurrentToolLoop)
     {
         var request = new ChatCompletionRequest
         {
             Model = string.IsNullOrWhiteSpace(options?.ModelId) ? defaultModelId : options!.ModelId!,
-            Messages = ToWireMessages(messages, options?.Instructions),
+            Messages = ToWireMessages(messages, options?.Instructions, reasoning),
         };
 
         if (stream)
@@ -32,8 +33,12 @@ internal static class ChatRequestMapper
         return request;
     }
 
-    /// <summary>Maps the conversation; instructions and every system message are merged, in order, into one leading system message.</summary>
-    public static List<WireRequestMessage> ToWireMessages(IEnumerable<ChatMessage> messages, string? instructions)
+    /// <summary>
+    /// Maps the conversation; instructions and every system message are merged, in order, into one leading system message.
+    /// Assistant messages carry their reasoning as <c>reasoning_content</c> as <paramref name="reasoning"/> says.
+    /// </summary>
+    public static List<WireRequestMessage> ToWireMessages(
+        IEnumerable<ChatMessage> messages, string? instructions, DeepInfraReasoningRoundTrip reasoning = DeepInfraReasoningRoundTrip.CurrentToolLoop)
     {
         if (messages is null)
         {
@@ -57,7 +62,7 @@ internal static class ChatRequestMapper
             }
             else if (message.Role == ChatRole.Assistant)
             {
-                wire.Add(ToAssistantMessage(message));
+                wire.Add(ToAssistantMessage(message, reasoning != DeepInfraReasoningRoundTrip.Never));
             }
             else if (message.Role == ChatRole.Tool)
             {
@@ -76,6 +81,11 @@ internal static class ChatRequestMapper
         if (wire.Count == 0)
         {
             throw new ArgumentException("messages must contain at least one user, assistant or tool message.", nameof(messages));
+        }
+
+        if (reasoning == DeepInfraReasoningRoundTrip.CurrentToolLoop)
+        {
+            DropFinishedTurnsReasoning(wire);
         }
 
         if (system is not null)
@@ -178,12 +188,30 @@ internal static class ChatRequestMapper
             ? raw
             : JsonValues.SerializeArguments(call.Arguments);
 
-    private static WireRequestMessage ToAssistantMessage(ChatMessage message)
+    /// <summary>Reasoning goes back only after the last user message: the turn (tool loop) in progress.</summary>
+    private static void DropFinishedTurnsReasoning(List<WireRequestMessage> wire)
+    {
+        int lastUser = wire.FindLastIndex(m => m.Role == "user");
+        for (int i = 0; i < lastUser; i++)
+        {
+            wire[i].ReasoningContent = null;
+        }
+    }
+
+    private static WireRequestMessage ToAssistantMessage(ChatMessage message, bool withReasoning)
     {
         List<WireToolCall>? toolCalls = null;
+        StringBuilder? reasoning = null;
         foreach (AIContent content in message.Contents)
         {
-            if (content is FunctionCallContent call)
+            if (content is TextReasoningContent thought)
+            {
+                if (withReasoning && !string.IsNullOrEmpty(thought.Text))
+                {
+                    (reasoning ??= new StringBuilder()).Append(thought.Text);
+                }
+            }
+            else if (content is FunctionCallContent call)
             {
                 (toolCalls ??= []).Add(new WireToolCall
                 {
@@ -205,6 +233,7 @@ internal static class ChatRequestMapper
             Content = toolCalls is not null && text.Length == 0 ? null : new WireContent(text),
             Name = message.AuthorName,
             ToolCalls = toolCalls,
+            ReasoningContent = reasoning?.ToString(),
         };
     }
 
@@ -232,7 +261,7 @@ internal static class ChatRequestMapper
         (content is DataContent data && data.HasTopLevelMediaType("image")) ||
         (content is UriContent uri && uri.HasTopLevelMediaType("image"));
 
-    /// <summary>Content that describes a past reply but is never sent back: reasoning and usage.</summary>
+    /// <summary>Content that describes a past reply and is not sent back as content: reasoning (see <see cref="ToAssistantMessage"/>) and usage.</summary>
     private static bool IsIgnored(AIContent content) => content is TextReasoningContent or UsageContent;
 
     private static NotSupportedException Unsupported(AIContent content, ChatRole role)

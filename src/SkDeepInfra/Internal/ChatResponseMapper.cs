@@ -8,8 +8,13 @@ namespace SkDeepInfra.Internal;
 /// <summary>Turns DeepInfra replies into Microsoft.Extensions.AI objects.</summary>
 internal static class ChatResponseMapper
 {
-    public static ChatResponse FromWireResponse(ChatCompletionResponse wire, ReadOnlySpan<byte> body, SecretRedactor redactor)
+    /// <param name="wire">The parsed reply.</param>
+    /// <param name="body">Its bytes, quoted in errors.</param>
+    /// <param name="redactor">Masks the key in errors.</param>
+    /// <param name="family">The model's family: its end markers, and whether a leading <c>&lt;think&gt;</c> is reasoning.</param>
+    public static ChatResponse FromWireResponse(ChatCompletionResponse wire, ReadOnlySpan<byte> body, SecretRedactor redactor, DeepInfraModelFamily? family = null)
     {
+        family ??= DeepInfraModelFamilies.Unknown;
         if (wire.Choices is not { Count: > 0 } choices)
         {
             throw DeepInfraErrors.Malformed("the reply has no choices", redactor.Decode(body));
@@ -24,7 +29,13 @@ internal static class ChatResponseMapper
             contents.Add(new TextReasoningContent(message.ReasoningContent));
         }
 
-        string text = EndOfSequenceMarkers.Strip(message.Content);
+        string? answer = message.Content;
+        if (family.InlineReasoning && InlineReasoning.TrySplit(answer, out string reasoning, out answer) && reasoning.Length > 0)
+        {
+            contents.Add(new TextReasoningContent(reasoning));
+        }
+
+        string text = EndOfSequenceMarkers.StripTrailing(answer, family.EndMarkers);
         if (text.Length > 0)
         {
             contents.Add(new TextContent(text));

@@ -14,7 +14,8 @@ internal sealed class StreamingChatAssembler
 {
     private readonly SecretRedactor _redactor;
     private readonly long _maxToolCallChars;
-    private readonly StreamingTextFilter _text = new();
+    private readonly StreamingTextFilter _text;
+    private readonly StreamingReasoningSplitter? _inlineReasoning;
     private readonly ToolCallAccumulator _toolCalls = new();
     private string? _responseId;
     private string? _modelId;
@@ -23,10 +24,14 @@ internal sealed class StreamingChatAssembler
 
     /// <param name="redactor">Masks the key in error frames.</param>
     /// <param name="maxToolCallChars">The most tool-call text (ids, names, arguments) held while calls are assembled.</param>
-    public StreamingChatAssembler(SecretRedactor redactor, long maxToolCallChars = DeepInfraClientOptions.DefaultMaxResponseBytes)
+    /// <param name="family">The model's family: its end markers, and whether a leading <c>&lt;think&gt;</c> is reasoning.</param>
+    public StreamingChatAssembler(SecretRedactor redactor, long maxToolCallChars = DeepInfraClientOptions.DefaultMaxResponseBytes, DeepInfraModelFamily? family = null)
     {
         _redactor = redactor;
         _maxToolCallChars = maxToolCallChars;
+        family ??= DeepInfraModelFamilies.Unknown;
+        _text = new StreamingTextFilter(family);
+        _inlineReasoning = family.InlineReasoning ? new StreamingReasoningSplitter() : null;
     }
 
     public bool Finished { get; private set; }
@@ -95,7 +100,14 @@ internal sealed class StreamingChatAssembler
             (contents ??= []).Add(new TextReasoningContent(delta.ReasoningContent));
         }
 
-        string text = _text.Push(delta.Content);
+        string? answer = delta.Content;
+        if (_inlineReasoning is not null && !string.IsNullOrEmpty(answer))
+        {
+            answer = _inlineReasoning.Push(answer, out string reasoning);
+            AddReasoning(reasoning, ref contents);
+        }
+
+        string text = _text.Push(answer);
         if (text.Length > 0)
         {
             (contents ??= new List<AIContent>(1)).Add(new TextContent(text)); // usually the only content: no spare capacity
@@ -118,6 +130,17 @@ internal sealed class StreamingChatAssembler
     private void Finish(ref List<AIContent>? contents)
     {
         Finished = true;
+        if (_inlineReasoning is not null)
+        {
+            string answer = _inlineReasoning.Flush(out string reasoning);
+            AddReasoning(reasoning, ref contents);
+            string text = _text.Push(answer);
+            if (text.Length > 0)
+            {
+                (contents ??= []).Add(new TextContent(text));
+            }
+        }
+
         string tail = _text.Flush();
         if (tail.Length > 0)
         {
@@ -136,5 +159,13 @@ internal sealed class StreamingChatAssembler
         }
 
         (contents ??= []).AddRange(calls);
+    }
+
+    private static void AddReasoning(string reasoning, ref List<AIContent>? contents)
+    {
+        if (reasoning.Length > 0)
+        {
+            (contents ??= []).Add(new TextReasoningContent(reasoning));
+        }
     }
 }

@@ -1,14 +1,25 @@
-using System;
+using System.Collections.Generic;
 
 namespace SkDeepInfra.Internal;
 
 /// <summary>
-/// Removes end-of-sequence markers from streamed text, including markers split across chunks: a tail that could still
-/// become a marker is held back until the next chunk decides it.
+/// Removes the end-of-sequence markers that end a streamed text, also when split across chunks. Only what could still be
+/// a trailing run of markers (complete markers, white space after them, and a tail that could grow into one) is held
+/// back; as soon as text follows, the held part is released as the text it was.
 /// </summary>
 internal sealed class StreamingTextFilter
 {
-    private string _pending = string.Empty;
+    private readonly IReadOnlyList<string> _markers;
+    private readonly char[] _markerStarts;
+    private string _held = string.Empty;
+    private string _carry = string.Empty; // the end of the released text when it could be the start of an HTML <s> or </s>
+    private int _strikeDepth;
+
+    public StreamingTextFilter(DeepInfraModelFamily family)
+    {
+        _markers = family.EndMarkers;
+        _markerStarts = family.EndMarkerStarts;
+    }
 
     public string Push(string? text)
     {
@@ -17,28 +28,68 @@ internal sealed class StreamingTextFilter
             return string.Empty;
         }
 
-        if (_pending.Length == 0 && text!.IndexOf('<') < 0)
+        if (_held.Length == 0 && _carry.Length == 0 && text!.IndexOfAny(_markerStarts) < 0)
         {
             return text;
         }
 
-        string combined = EndOfSequenceMarkers.Strip(_pending.Length == 0 ? text : _pending + text);
-        int lastOpen = combined.LastIndexOf('<');
-        if (lastOpen >= 0 && EndOfSequenceMarkers.IsPrefixOfMarker(combined.AsSpan(lastOpen)))
+        string scan = string.Concat(_carry, _held, text);
+        int released = _carry.Length;
+        int holdFrom = scan.Length;
+        for (int i = scan.IndexOfAny(_markerStarts, released); i >= 0; i = scan.IndexOfAny(_markerStarts, i + 1))
         {
-            _pending = combined.Substring(lastOpen);
-            return combined.Substring(0, lastOpen);
+            bool strikeOpen = EndOfSequenceMarkers.StrikeDepth(scan, 0, i, _strikeDepth, released) > 0;
+            if (RunFrom(scan, i, strikeOpen, out _))
+            {
+                holdFrom = i;
+                break;
+            }
         }
 
-        _pending = string.Empty;
-        return combined;
+        _strikeDepth = EndOfSequenceMarkers.StrikeDepth(scan, 0, holdFrom, _strikeDepth, released);
+        int lastOpen = holdFrom == 0 ? -1 : scan.LastIndexOf('<', holdFrom - 1);
+        _carry = lastOpen >= 0 && holdFrom - lastOpen <= 3 ? scan.Substring(lastOpen, holdFrom - lastOpen) : string.Empty;
+        _held = scan.Substring(holdFrom);
+        return scan.Substring(released, holdFrom - released);
     }
 
-    /// <summary>Releases a held-back tail that never became a marker.</summary>
+    /// <summary>At the end of the text: drops held markers, or releases a held tail that never became one.</summary>
     public string Flush()
     {
-        string pending = _pending;
-        _pending = string.Empty;
-        return pending;
+        string held = _held;
+        _held = string.Empty;
+        return held.Length == 0 || (RunFrom(held, 0, _strikeDepth > 0, out bool complete) && complete) ? string.Empty : held;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> from <paramref name="start"/> is markers and white space only, the last marker possibly
+    /// unfinished (then <paramref name="complete"/> is false).
+    /// </summary>
+    private bool RunFrom(string text, int start, bool strikeOpen, out bool complete)
+    {
+        complete = true;
+        int position = start;
+        while (position < text.Length)
+        {
+            int length = EndOfSequenceMarkers.MarkerAt(text, position, _markers, strikeOpen);
+            if (length < 0)
+            {
+                complete = false;
+                return true;
+            }
+
+            if (length == 0)
+            {
+                return false;
+            }
+
+            position += length;
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+        }
+
+        return true;
     }
 }

@@ -22,6 +22,8 @@ public sealed class TextToolCallParserTests
         { """{"name": "get_weather", "parameters": {"city": "a;b"}}; {"name": "get_forecast", "parameters": {"city": "Rome", "days": 1}}""", """get_weather({"city":"a;b"}) | get_forecast({"city":"Rome","days":1})""" },
         { """<|python_tag|>{"name": "get_weather", "parameters": {"city": "Paris"}};<|python_tag|>{"name": "get_weather", "parameters": {"city": "Rome"}};""", """get_weather({"city":"Paris"}) | get_weather({"city":"Rome"})""" },
         { "{\n  \"name\": \"get_weather\",\n  \"parameters\": {\"city\": \"Zürich\"}\n}", """get_weather({"city":"Zürich"})""" },
+        { """[{"name": "get_weather", "parameters": {"city": "Paris"}}]""", """get_weather({"city":"Paris"})""" },
+        { "```json\n{\"name\": \"get_weather\", \"parameters\": {\"city\": \"Paris\"}}\n```", """get_weather({"city":"Paris"})""" },
     };
 
     /// <summary>Negative cases: text that must stay text.</summary>
@@ -39,11 +41,9 @@ public sealed class TextToolCallParserTests
         """{"name": "get_weather", "arguments": "not json"}""",
         """{"name": 42, "parameters": {}}""",
         """{"city": "Paris", "temperature": 18}""",
-        """[{"name": "get_weather", "parameters": {"city": "Paris"}}]""",
         """{"name": "get_weather", "parameters": {"city": "Paris"}""",
         """{"name": "get_weather", "parameters": {"city": "Paris"}} {"name": "get_weather", "parameters": {"city": "Rome"}}""",
         """<|python_tag|>brave_search.call(query="weather Paris")""",
-        """```json\n{"name": "get_weather", "parameters": {"city": "Paris"}}\n```""",
         "",
         "   ",
     };
@@ -76,6 +76,16 @@ public sealed class TextToolCallParserTests
     [InlineData("<|python_tag|>{", true)]
     [InlineData("<b>", false)]
     [InlineData("The", false)]
+    [InlineData("[", true)]
+    [InlineData("[get_weather(", true)]
+    [InlineData("[1] See the docs", false)]
+    [InlineData("[link](https://x)", false)]
+    [InlineData("<tool_", true)]
+    [InlineData("<function=get", true)]
+    [InlineData("[TOOL_C", true)]
+    [InlineData("<｜tool▁calls", true)]
+    [InlineData("```", true)]
+    [InlineData("```python\nprint()", false)]
     public void CouldStartToolCall_Prefix_IsDecidedEarly(string start, bool expected) =>
         Assert.Equal(expected, TextToolCallParser.CouldStartToolCall(start));
 }

@@ -12,11 +12,11 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     private readonly HttpClient _http;
 
-    public AgentHarness(ILoggerFactory? loggerFactory = null)
+    public AgentHarness(ILoggerFactory? loggerFactory = null, string model = Model)
     {
         LoggerFactory = loggerFactory;
         _http = Emulator.CreateHttpClient();
-        Client = new DeepInfraChatClient(Model, new DeepInfraClientOptions { Endpoint = Emulator.Endpoint, MaxRetries = 0 }, _http);
+        Client = new DeepInfraChatClient(model, new DeepInfraClientOptions { Endpoint = Emulator.Endpoint, MaxRetries = 0 }, _http);
     }
 
     public DeepInfraEmulator Emulator { get; } = new();

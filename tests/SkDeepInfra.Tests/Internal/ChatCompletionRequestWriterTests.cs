@@ -21,6 +21,7 @@ public sealed class ChatCompletionRequestWriterTests
                 new()
                 {
                     Role = "assistant",
+                    ReasoningContent = "Weather \"first\" 😀",
                     ToolCalls = [new WireToolCall { Index = 0, Id = "call_1", Type = "function", Function = new WireFunctionCall { Name = "get", Arguments = "{\"city\":\"Paris\"}" } }, new WireToolCall { Id = "call_2" }],
                 },
                 new() { Role = "tool", ToolCallId = "call_1", Content = new WireContent("{\"t\":21}") },
@@ -84,7 +85,7 @@ public sealed class ChatCompletionRequestWriterTests
     /// <summary>A member added to a request wire type must be taught to the writer too: this list is its checklist.</summary>
     [Theory]
     [InlineData(typeof(ChatCompletionRequest), "Model,Messages,Stream,StreamOptions,Temperature,TopP,MinP,TopK,MaxTokens,PresencePenalty,FrequencyPenalty,RepetitionPenalty,Seed,User,Stop,ResponseFormat,Tools,ToolChoice,ParallelToolCalls,ReasoningEffort,Extra")]
-    [InlineData(typeof(WireRequestMessage), "Role,Content,Name,ToolCalls,ToolCallId")]
+    [InlineData(typeof(WireRequestMessage), "Role,Content,Name,ToolCalls,ToolCallId,ReasoningContent")]
     [InlineData(typeof(WireToolCall), "Index,Id,Type,Function")]
     [InlineData(typeof(WireFunctionCall), "Name,Arguments")]
     [InlineData(typeof(WireTool), "Type,Function")]

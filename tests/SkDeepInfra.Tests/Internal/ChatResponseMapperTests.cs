@@ -179,11 +179,54 @@ public sealed class ChatResponseMapperTests
     [InlineData("Hi!<|eot_id|></s>", "Hi!")]
     [InlineData("<|python_tag|>{\"name\":\"f\"}<|eom_id|>", "<|python_tag|>{\"name\":\"f\"}")]
     [InlineData("a < b", "a < b")]
+    [InlineData("Hi!</s>\n", "Hi!")]
+    [InlineData("Hi! </s>", "Hi! ")]
     public async Task FromWireResponse_EndOfSequenceMarkers_Stripped(string content, string expected)
     {
         ChatResponse response = await ReplyAsync(Canned.Completion(content));
 
         Assert.Equal(expected, response.Text);
+    }
+
+    [Theory]
+    [InlineData("Qwen/Qwen2.5-72B-Instruct", "Qwen says hi<|im_end|>", "Qwen says hi")]
+    [InlineData("google/gemma-3-27b-it", "Gemma says hi<end_of_turn>\n<eos>", "Gemma says hi")]
+    [InlineData("deepseek-ai/DeepSeek-V3-0324", "DeepSeek says hi<｜end▁of▁sentence｜>", "DeepSeek says hi")]
+    [InlineData("microsoft/phi-4", "Phi says hi<|end|>", "Phi says hi")]
+    [InlineData("openai/gpt-oss-120b", "gpt-oss says hi<|return|>", "gpt-oss says hi")]
+    [InlineData("mistralai/Mistral-Small-24B-Instruct-2501", "Mistral says hi</s>", "Mistral says hi")]
+    [InlineData("meta-llama/Llama-4-Scout-17B-16E-Instruct", "Llama 4 says hi<|eot|>", "Llama 4 says hi")]
+    [InlineData("some/unknown-model", "Anyone says hi<|im_end|>", "Anyone says hi")]
+    [InlineData("meta-llama/Meta-Llama-3.1-8B-Instruct", "Llama keeps <end_of_turn>", "Llama keeps <end_of_turn>")]
+    public async Task FromWireResponse_FamilyEndMarkers_Stripped(string model, string content, string expected)
+    {
+        var handler = new RecordingHandler().ReplyJson(Canned.Completion(content));
+        using DeepInfraChatClient client = TestClients.Create(handler, model: model);
+
+        ChatResponse response = await client.GetResponseAsync("Hi");
+
+        Assert.Equal(expected, response.Text);
+    }
+
+    [Theory]
+    [InlineData("Use <s>old</s> new to strike a word.")]
+    [InlineData("In ChatML the token <|im_end|> ends a turn.")]
+    [InlineData("Llama ends with </s> and <|eot_id|>, then the next turn starts.")]
+    [InlineData("Strike it: <s>old</s>")]
+    [InlineData("<|eot_id|>x")]
+    public async Task FromWireResponse_MarkerInsideProse_KeptAsText(string content)
+    {
+        ChatResponse response = await ReplyAsync(Canned.Completion(content));
+
+        Assert.Equal(content, response.Text);
+    }
+
+    [Fact]
+    public async Task FromWireResponse_HtmlStrikeThenEndMarker_OnlyTheMarkerRemoved()
+    {
+        ChatResponse response = await ReplyAsync(Canned.Completion("Strike it: <s>old</s></s>"));
+
+        Assert.Equal("Strike it: <s>old</s>", response.Text);
     }
 
     [Fact]

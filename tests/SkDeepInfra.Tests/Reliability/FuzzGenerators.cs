@@ -20,7 +20,7 @@ public static class FuzzGenerators
         ["<", "/s>"],
         ["<|eot_id|>"],
         ["<|eot_", "id|>"],
-        ["<|", "im_end|>"],
+        ["<|", "eom_id|>"],
         ["<|end_of_text|>"],
     ];
 

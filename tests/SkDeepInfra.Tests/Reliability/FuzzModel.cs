@@ -33,8 +33,26 @@ public sealed record ReplySpec(
     bool RepeatRole,
     bool NullToolCalls)
 {
-    /// <summary>What the client must deliver as text: every piece except the markers.</summary>
-    public string ExpectedText => string.Concat(Content.Where(p => !p.IsMarker).Select(p => p.Text));
+    /// <summary>
+    /// What the client must deliver as text: every piece, less the markers that end it (with the white space between and
+    /// after them). A marker followed by more text is text.
+    /// </summary>
+    public string ExpectedText
+    {
+        get
+        {
+            int cut = Content.Length;
+            for (int i = Content.Length - 1; i >= 0 && (Content[i].IsMarker || string.IsNullOrWhiteSpace(Content[i].Text)); i--)
+            {
+                if (Content[i].IsMarker)
+                {
+                    cut = i;
+                }
+            }
+
+            return string.Concat(Content.Take(cut).Select(p => p.Text));
+        }
+    }
 
     public string ExpectedReasoning => string.Concat(Reasoning);
 

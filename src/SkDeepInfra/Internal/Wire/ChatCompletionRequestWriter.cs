@@ -119,6 +119,7 @@ internal static class ChatCompletionRequestWriter
         }
 
         WriteString(writer, "tool_call_id"u8, message.ToolCallId);
+        WriteString(writer, "reasoning_content"u8, message.ReasoningContent);
         writer.WriteEndObject();
     }
 

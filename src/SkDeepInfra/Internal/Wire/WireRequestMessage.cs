@@ -13,4 +13,7 @@ internal sealed class WireRequestMessage
     public string? Name { get; set; }
     public List<WireToolCall>? ToolCalls { get; set; }
     public string? ToolCallId { get; set; }
+
+    /// <summary>An assistant message's reasoning, sent back inside a tool loop.</summary>
+    public string? ReasoningContent { get; set; }
 }
