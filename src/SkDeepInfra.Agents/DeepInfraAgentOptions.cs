@@ -15,6 +15,8 @@ public sealed class DeepInfraAgentOptions
     private int _maximumConsecutiveErrorsPerRequest = 3;
     private DeepInfraToolMode _toolMode;
     private int _maximumStructuredOutputRepairs = 2;
+    private int _lastAnswerMaxTokens = 256;
+    private string? _lastAnswerInstruction;
 
     /// <summary>Gets or sets the agent's name (used by the Agent Framework for identification and telemetry).</summary>
     public string? Name { get; set; }
@@ -110,6 +112,29 @@ public sealed class DeepInfraAgentOptions
 
     /// <summary>Gets or sets a value indicating whether input guardrails run while the first model call is made, cancelling it when one trips (<see cref="GuardrailChatClient.RunInputGuardrailsInParallel"/>).</summary>
     public bool RunInputGuardrailsInParallel { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a run stopped by a budget, tool-call or iteration limit makes one last model
+    /// call without tools, reserved in the budget from the start, so the model answers from what it has
+    /// (<see cref="ToolLoopChatClient.LastAnswerOnLimit"/>). The outcome still names the limit. The default is <see langword="false"/>.
+    /// </summary>
+    public bool LastAnswerOnLimit { get; set; }
+
+    /// <summary>Gets or sets the most output tokens of the last answer (<see cref="ToolLoopChatClient.LastAnswerMaxTokens"/>). The default is 256.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int LastAnswerMaxTokens
+    {
+        get => _lastAnswerMaxTokens;
+        set => _lastAnswerMaxTokens = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The last answer needs at least 1 token.");
+    }
+
+    /// <summary>Gets or sets what the model is told in the last answer's request (<see cref="ToolLoopChatClient.LastAnswerInstruction"/>); <see langword="null"/> (the default) for the loop's own.</summary>
+    /// <exception cref="ArgumentException">The value is empty or white space.</exception>
+    public string? LastAnswerInstruction
+    {
+        get => _lastAnswerInstruction;
+        set => _lastAnswerInstruction = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("The last-answer instruction cannot be empty.", nameof(value)) : value;
+    }
 
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;

@@ -159,7 +159,8 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
     private async ValueTask<(AgentRunOutcome? Stop, ModelCallPlan Plan, IEnumerable<ChatMessage> Messages, ChatOptions? Options)> BeforeCallAsync(
         AgentRun run, IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        if (Refuse(run) is { } stop)
+        bool lastAnswer = run.AnsweringLast;
+        if ((lastAnswer ? run.CheckBeforeLastAnswer() : Refuse(run)) is { } stop)
         {
             return (stop, default, messages, options);
         }
@@ -196,7 +197,11 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
         DeepInfraModelInfo? model = await FindModelAsync(options, cancellationToken).ConfigureAwait(false);
         DeepInfraModelPricing? pricing = Pricing ?? model?.Pricing;
         long inputEstimate = run.Prompt.Estimate(messages, options, _tokenEstimator);
-        (AgentRunOutcome? stop, int? maxTokens) = CallCeiling.Plan(budget, run.Spent, inputEstimate, pricing, options?.MaxOutputTokens, model?.MaxOutputTokens, run.NextModelCall);
+        // A run with a last answer keeps its worst case aside from every other call; the last answer itself spends it.
+        RunSpend spent = run.LastAnswer is { } last && !run.AnsweringLast
+            ? last.WithReserve(run.Spent, inputEstimate, _tokenEstimator, budget, pricing)
+            : run.Spent;
+        (AgentRunOutcome? stop, int? maxTokens) = CallCeiling.Plan(budget, spent, inputEstimate, pricing, options?.MaxOutputTokens, model?.MaxOutputTokens, run.NextModelCall);
         if (stop is not null)
         {
             return (run.StopWith(stop), default, options);

@@ -36,12 +36,20 @@ namespace SkDeepInfra.Agents;
 /// <item><description><b>Iterations.</b> At most <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/> model
 /// calls; a run that wants more ends with <see cref="AgentRunStatus.IterationLimit"/> after its last tool results, never
 /// with unanswered tool calls.</description></item>
+/// <item><description><b>Last answer.</b> With <see cref="LastAnswerOnLimit"/>, a run stopped by a limit makes one more
+/// model call without tools, asking the model to answer from what it has (see the property).</description></item>
 /// </list>
 /// </remarks>
 public sealed class ToolLoopChatClient : FunctionInvokingChatClient
 {
+    /// <summary>The default <see cref="LastAnswerInstruction"/>.</summary>
+    private const string DefaultLastAnswerInstruction =
+        "You cannot call any more tools. Answer the original request now, as well as you can from the information above, and say briefly what is missing.";
+
     private readonly ILogger _logger;
     private Lazy<GuardrailChatClient?>? _guardrails;
+    private int _lastAnswerMaxTokens = 256;
+    private string _lastAnswerInstruction = DefaultLastAnswerInstruction;
 
     /// <summary>Initializes a new instance of the <see cref="ToolLoopChatClient"/> class.</summary>
     /// <param name="innerClient">The client below the loop; a <see cref="RunLedgerChatClient"/> is put on top of it unless it already has one.</param>
@@ -64,6 +72,43 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
     /// </summary>
     public bool ValidateToolArguments { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether a run stopped by a limit gets one last answer. The default is
+    /// <see langword="false"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>When a run ends with <see cref="AgentRunStatus.BudgetExceeded"/> (any limit but
+    /// <see cref="AgentBudgetKind.Duration"/>, the model calls, tool calls, tokens or cost) or with
+    /// <see cref="AgentRunStatus.IterationLimit"/>, the loop makes one more model call, without tools, with
+    /// <see cref="LastAnswerInstruction"/> appended as a user message, and at most <see cref="LastAnswerMaxTokens"/>
+    /// output tokens. Its reply is added to the response (streamed, before the last update); the instruction is not. The
+    /// outcome still names the limit that stopped the run; the call is in the ledger and counted in the budget.</para>
+    /// <para>The last answer is reserved in advance: under <see cref="AgentBudget.MaxModelCalls"/> the other calls get one
+    /// call fewer; under a cost or token ceiling every other call is projected as if the last answer (its input, the
+    /// instruction and the larger of <see cref="LastAnswerMaxTokens"/> and <see cref="AgentBudget.MinimumAnswerTokens"/>)
+    /// came right after it. The last answer is itself projected against what is left: when tool results made the
+    /// conversation grow past the reserve, its <c>max_tokens</c> is lowered, or it is not sent when not even a minimal
+    /// answer fits, so the ceiling holds either way. It comes after <see cref="FunctionInvokingChatClient.MaximumIterationsPerRequest"/>
+    /// model calls when the iteration limit stopped the run.</para>
+    /// </remarks>
+    public bool LastAnswerOnLimit { get; set; }
+
+    /// <summary>Gets or sets the most output tokens of the last answer (<see cref="LastAnswerOnLimit"/>). The default is 256.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int LastAnswerMaxTokens
+    {
+        get => _lastAnswerMaxTokens;
+        set => _lastAnswerMaxTokens = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The last answer needs at least 1 token.");
+    }
+
+    /// <summary>Gets or sets what the model is told in the last answer's request (<see cref="LastAnswerOnLimit"/>): that it has no more tools and should answer from what it has.</summary>
+    /// <exception cref="ArgumentException">The value is null, empty or white space.</exception>
+    public string LastAnswerInstruction
+    {
+        get => _lastAnswerInstruction;
+        set => _lastAnswerInstruction = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("The last-answer instruction cannot be empty.", nameof(value)) : value;
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The budget key in <paramref name="options"/> holds something other than an <see cref="AgentBudget"/>.</exception>
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -78,6 +123,21 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         try
         {
             response = await base.GetResponseAsync(messages, runOptions, cancellationToken).ConfigureAwait(false);
+            if (run.BeginLastAnswer())
+            {
+                (List<ChatMessage> request, ChatOptions lastOptions) = run.LastAnswer!.Request(messages, response.Messages, runOptions);
+                ChatResponse last = await InnerClient.GetResponseAsync(request, lastOptions, cancellationToken).ConfigureAwait(false);
+                foreach (ChatMessage message in last.Messages)
+                {
+                    response.Messages.Add(message);
+                }
+
+                response.FinishReason = last.FinishReason ?? response.FinishReason;
+                if (last.Usage is { } usage)
+                {
+                    (response.Usage ??= new UsageDetails()).Add(usage);
+                }
+            }
         }
         catch (Exception ex)
         {
@@ -104,6 +164,7 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
 
         (AgentRun run, ChatOptions? runOptions) = BeginRun(options);
         var observer = new RunObserver();
+        List<ChatResponseUpdate>? seen = run.LastAnswer is null ? null : [];
         IAsyncEnumerator<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(messages, runOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -125,9 +186,20 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
 
                 if (!moved)
                 {
+                    if (seen is not null && run.BeginLastAnswer())
+                    {
+                        // The loop is done: stream the last answer through the same enumerator variable.
+                        (List<ChatMessage> request, ChatOptions lastOptions) = run.LastAnswer!.Request(messages, seen.ToChatResponse().Messages, runOptions);
+                        await updates.DisposeAsync().ConfigureAwait(false);
+                        updates = InnerClient.GetStreamingResponseAsync(request, lastOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                        seen = null;
+                        continue;
+                    }
+
                     break;
                 }
 
+                seen?.Add(updates.Current);
                 observer.Observe(updates.Current.Contents);
                 yield return updates.Current;
             }
@@ -270,7 +342,10 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         AgentRunContext? context = AIAgent.CurrentRunContext;
         AgentSession? session = context?.Agent.GetService<ToolLoopChatClient>() == this ? context.Session : null;
 
-        var run = new AgentRun(budget, MaximumIterationsPerRequest, MaximumConsecutiveErrorsPerRequest, toolNames, session);
+        var run = new AgentRun(budget, MaximumIterationsPerRequest, MaximumConsecutiveErrorsPerRequest, toolNames, session)
+        {
+            LastAnswer = LastAnswerOnLimit ? new LastAnswerPlan(LastAnswerMaxTokens, LastAnswerInstruction) : null,
+        };
         AgentRun.Current = run;
         Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", toolNames.Count);
         return (run, runOptions);

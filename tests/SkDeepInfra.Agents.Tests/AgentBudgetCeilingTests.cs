@@ -4,20 +4,24 @@ namespace SkDeepInfra.Agents;
 
 /// <summary>
 /// The ceilings as a property: over many runs with random prices, budgets, replies and usage (some replies without any),
-/// what the model truly charged never exceeds the run's cost or token ceiling, streaming or not.
+/// what the model truly charged never exceeds the run's cost or token ceiling, streaming or not, with or without a last
+/// answer after the limit.
 /// </summary>
 public sealed class AgentBudgetCeilingTests
 {
     private const int Runs = 1000;
 
     [Theory]
-    [InlineData(false, 20261201)]
-    [InlineData(true, 20261202)]
-    public async Task Run_RandomUsageUnderCostAndTokenCeilings_NeverSpendsPastTheCeiling(bool streaming, int seed)
+    [InlineData(false, 20261201, false)]
+    [InlineData(true, 20261202, false)]
+    [InlineData(false, 20261203, true)]
+    [InlineData(true, 20261204, true)]
+    public async Task Run_RandomUsageUnderCostAndTokenCeilings_NeverSpendsPastTheCeiling(bool streaming, int seed, bool lastAnswer)
     {
         var random = new Random(seed);
         int stoppedByCeiling = 0;
         int lowered = 0;
+        int lastAnswers = 0;
         for (int i = 0; i < Runs; i++)
         {
             var pricing = new DeepInfraModelPricing
@@ -27,8 +31,14 @@ public sealed class AgentBudgetCeilingTests
             };
             var model = new ScriptedModel(random, pricing);
             AgentBudget budget = RandomBudget(random);
+            int lastAnswerTokens = random.Next(1, 600);
             IChatClient pipeline = model.AsBuilder()
-                .UseToolLoop(configure: loop => loop.Budget = budget)
+                .UseToolLoop(configure: loop =>
+                {
+                    loop.Budget = budget;
+                    loop.LastAnswerOnLimit = lastAnswer;
+                    loop.LastAnswerMaxTokens = lastAnswerTokens;
+                })
                 .Use(inner => new RunLedgerChatClient(inner) { Pricing = pricing })
                 .Build();
             var options = new ChatOptions
@@ -38,9 +48,10 @@ public sealed class AgentBudgetCeilingTests
                 MaxOutputTokens = random.Next(3) == 0 ? null : random.Next(1, 3000),
             };
 
-            AgentRunOutcome outcome = streaming
-                ? (await pipeline.GetStreamingResponseAsync("Find it.", options).ToListAsync())[^1].GetRunOutcome()!
-                : (await pipeline.GetResponseAsync("Find it.", options)).GetRunOutcome()!;
+            ChatResponse response = streaming
+                ? (await pipeline.GetStreamingResponseAsync("Find it.", options).ToListAsync()).ToChatResponse()
+                : await pipeline.GetResponseAsync("Find it.", options);
+            AgentRunOutcome outcome = response.GetRunOutcome()!;
 
             string context = $"run {i}: {budget}, {pricing}, true cost {model.TrueCostUsd}, tokens {model.TrueInputTokens}+{model.TrueOutputTokens}, {outcome}, sent {string.Join(",", model.MaxTokensSent)}";
             if (budget.MaxEstimatedCostUsd is double maxCost)
@@ -60,11 +71,21 @@ public sealed class AgentBudgetCeilingTests
 
             stoppedByCeiling += outcome.ExceededBudget is AgentBudgetKind.EstimatedCost or AgentBudgetKind.TotalTokens or AgentBudgetKind.OutputTokens ? 1 : 0;
             lowered += model.MaxTokensSent.Count(m => m is int sent && sent != options.MaxOutputTokens);
+
+            // A last answer is the run's one text reply after a limit stopped it, within its own max_tokens.
+            bool answeredAfterLimit = outcome.Status == AgentRunStatus.BudgetExceeded && response.Messages.Count > 0 && response.Messages[^1].Text.Length > 0;
+            Assert.True(lastAnswer || !answeredAfterLimit, context);
+            if (answeredAfterLimit)
+            {
+                lastAnswers++;
+                Assert.True(model.MaxTokensSent[^1] <= lastAnswerTokens, context);
+            }
         }
 
         // The property is only worth something if the ceilings were actually reached and max_tokens actually lowered.
         Assert.InRange(stoppedByCeiling, Runs / 4, Runs);
         Assert.InRange(lowered, Runs / 4, int.MaxValue);
+        Assert.InRange(lastAnswers, lastAnswer ? Runs / 4 : 0, lastAnswer ? Runs : 0);
     }
 
     private static AgentBudget RandomBudget(Random random) => random.Next(4) switch

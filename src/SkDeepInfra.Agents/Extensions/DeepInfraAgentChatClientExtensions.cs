@@ -56,6 +56,12 @@ public static class DeepInfraAgentChatClientExtensions
                 loop.AllowConcurrentInvocation = options.AllowConcurrentInvocation;
                 loop.IncludeDetailedErrors = options.IncludeDetailedErrors;
                 loop.ValidateToolArguments = options.ValidateToolArguments;
+                loop.LastAnswerOnLimit = options.LastAnswerOnLimit;
+                loop.LastAnswerMaxTokens = options.LastAnswerMaxTokens;
+                if (options.LastAnswerInstruction is { } instruction)
+                {
+                    loop.LastAnswerInstruction = instruction;
+                }
             });
         if (options.InputGuardrails.Count > 0 || options.OutputGuardrails.Count > 0 || options.ToolGuardrails.Count > 0)
         {

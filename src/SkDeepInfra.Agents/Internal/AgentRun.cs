@@ -30,6 +30,7 @@ internal sealed class AgentRun
     private int _toolCallsStarted;
     private AgentRunOutcome? _stop;
     private bool _inputChecked;
+    private bool _answeringLast;
 
     /// <param name="budget">The run's budget, or <see langword="null"/> for none.</param>
     /// <param name="maxModelCalls">The most model calls the loop allows (<c>MaximumIterationsPerRequest</c>), or <see cref="int.MaxValue"/>.</param>
@@ -57,6 +58,21 @@ internal sealed class AgentRun
     public IReadOnlyList<string> ToolNames { get; }
 
     public AgentSession? Session { get; }
+
+    /// <summary>Gets or sets the last answer the run makes when it hits a limit, or <see langword="null"/> for none.</summary>
+    public LastAnswerPlan? LastAnswer { get; set; }
+
+    /// <summary>Gets a value indicating whether the model call under way is the run's last answer.</summary>
+    public bool AnsweringLast
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _answeringLast;
+            }
+        }
+    }
 
     /// <summary>Gets the estimate of the next call's input, from the previous call's; model calls of one run are sequential.</summary>
     public PromptTracker Prompt { get; } = new();
@@ -105,7 +121,37 @@ internal sealed class AgentRun
     {
         lock (_sync)
         {
-            return _stop ??= Decide();
+            return _stop ??= Decide(lastAnswer: false);
+        }
+    }
+
+    /// <summary>
+    /// Starts the last answer when the run has one and was stopped by a limit it covers; returns <see langword="false"/>
+    /// otherwise. Once only: the run's outcome stays the limit that stopped it.
+    /// </summary>
+    public bool BeginLastAnswer()
+    {
+        lock (_sync)
+        {
+            if (LastAnswer is null || _answeringLast || _stop is not { } stop || !LastAnswerPlan.Covers(stop))
+            {
+                return false;
+            }
+
+            _answeringLast = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Decides whether the last answer may be sent: the budget's model calls, tokens and cost are checked against what
+    /// is spent, without the reserve (it is the reserve). Returns the run's stop outcome when it may not.
+    /// </summary>
+    public AgentRunOutcome? CheckBeforeLastAnswer()
+    {
+        lock (_sync)
+        {
+            return Decide(lastAnswer: true) is null ? null : _stop;
         }
     }
 
@@ -232,17 +278,21 @@ internal sealed class AgentRun
         }
     }
 
-    private AgentRunOutcome? Decide()
+    /// <param name="lastAnswer">Whether the call is the last answer, which the loop's limits and time do not refuse, and for which the model-call budget keeps one call aside.</param>
+    private AgentRunOutcome? Decide(bool lastAnswer)
     {
         int next = _modelCalls.Count + 1;
-        if (_errorLimitReached)
+        if (_errorLimitReached && !lastAnswer)
         {
             return AgentRunOutcome.ConsecutiveErrors(_consecutiveErrorRounds);
         }
 
-        if (Budget?.MaxModelCalls is int maxCalls && _modelCalls.Count >= maxCalls)
+        int reservedCalls = LastAnswer is not null && !lastAnswer ? 1 : 0;
+        if (Budget?.MaxModelCalls is int maxCalls && _modelCalls.Count + reservedCalls >= maxCalls)
         {
-            return AgentRunOutcome.BudgetExceeded(AgentBudgetKind.ModelCalls, next, $"its budget of {new AgentBudget { MaxModelCalls = maxCalls }} is spent");
+            string budgetOf = $"its budget of {new AgentBudget { MaxModelCalls = maxCalls }}";
+            return AgentRunOutcome.BudgetExceeded(AgentBudgetKind.ModelCalls, next,
+                reservedCalls == 0 || maxCalls == 0 ? $"{budgetOf} is spent" : $"the rest of {budgetOf} is kept for the last answer");
         }
 
         if (Budget?.MaxTotalTokens is long maxTokens && _spent.TotalTokens >= maxTokens)
@@ -263,6 +313,11 @@ internal sealed class AgentRun
         if (Budget?.MaxEstimatedCostUsd is double maxCost && _spent.CostUsd >= CallCeiling.ToDecimal(maxCost))
         {
             return AgentRunOutcome.BudgetExceeded(AgentBudgetKind.EstimatedCost, next, $"{Usd.Format((double)_spent.CostUsd)} of its {Usd.Format(maxCost)} estimated cost is spent");
+        }
+
+        if (lastAnswer)
+        {
+            return null;
         }
 
         if (DurationExceeded() is { } elapsed)
