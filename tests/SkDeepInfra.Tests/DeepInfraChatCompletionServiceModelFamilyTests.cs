@@ -17,7 +17,7 @@ public sealed class DeepInfraChatCompletionServiceModelFamilyTests
     }
 
     [Fact]
-    public async Task GetChatMessageContentsAsync_InlineThink_AnswerWithoutReasoning()
+    public async Task GetChatMessageContentsAsync_InlineThink_AnswerAndReasoningContent()
     {
         var handler = new RecordingHandler().ReplyJson(Canned.Completion("<think>Greeting.</think>\n\nHello!"));
 
@@ -25,10 +25,11 @@ public sealed class DeepInfraChatCompletionServiceModelFamilyTests
 
         Assert.Equal("Hello!", result.Content);
         Assert.DoesNotContain(result.Items.OfType<Microsoft.SemanticKernel.TextContent>(), t => t.Text!.Contains("Greeting", StringComparison.Ordinal));
+        Assert.Equal("Greeting.", Assert.Single(result.Items.OfType<ReasoningContent>()).Text);
     }
 
     [Fact]
-    public async Task GetStreamingChatMessageContentsAsync_InlineThinkSplit_AnswerWithoutReasoningOrMarker()
+    public async Task GetStreamingChatMessageContentsAsync_InlineThinkSplit_AnswerAndStreamingReasoningWithoutMarker()
     {
         var handler = new RecordingHandler().ReplySse(TestServices.TextStream(Canned.DefaultUsage, "<thi", "nk>Greet", "ing.</th", "ink>Hel", "lo!<｜end▁of▁sentence｜>"));
 
@@ -36,6 +37,7 @@ public sealed class DeepInfraChatCompletionServiceModelFamilyTests
             TestServices.Create(handler, model: "deepseek-ai/DeepSeek-R1").GetStreamingChatMessageContentsAsync(History()));
 
         Assert.Equal("Hello!", string.Concat(updates.Select(u => u.Content)));
+        Assert.Equal("Greeting.", string.Concat(updates.SelectMany(u => u.Items).OfType<StreamingReasoningContent>().Select(r => r.Text)));
     }
 
     private static ChatHistory History()
