@@ -56,6 +56,17 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
 
         long started = Elapsed.Now();
         ChatResponse response = await base.GetResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false);
+        if (response.Messages.Count == 0 && run.Stop is { } refused)
+        {
+            // A gate below refused the call (AgentRun.StopBeforeModelCall): nothing was sent, so nothing is recorded.
+            if (ownRun)
+            {
+                Describe(response.AdditionalProperties ??= [], run, refused);
+            }
+
+            return response;
+        }
+
         Record(run, ModelCallMeter.From(response), started);
         if (ownRun)
         {
@@ -86,10 +97,25 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
 
         var meter = new ModelCallMeter();
         long started = Elapsed.Now();
+        bool any = false;
         await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false))
         {
+            any = true;
             meter.Observe(update);
             yield return update;
+        }
+
+        if (!any && run.Stop is { } refused)
+        {
+            // A gate below refused the call: nothing was sent, so nothing is recorded.
+            if (ownRun)
+            {
+                var stopped = new ChatResponseUpdate { AdditionalProperties = [] };
+                Describe(stopped.AdditionalProperties, run, refused);
+                yield return stopped;
+            }
+
+            yield break;
         }
 
         Record(run, meter, started);

@@ -79,6 +79,19 @@ internal sealed class AgentRun
         }
     }
 
+    /// <summary>
+    /// Ends the run before its next model call for a reason decided outside it (a gate below the ledger, such as a
+    /// fleet-wide spend limit). The first stop wins; the call it refused is not recorded.
+    /// </summary>
+    /// <returns>The run's stop outcome.</returns>
+    public AgentRunOutcome StopBeforeModelCall(Func<int, AgentRunOutcome> outcome)
+    {
+        lock (_sync)
+        {
+            return _stop ??= outcome(_modelCalls.Count + 1);
+        }
+    }
+
     public ModelCallRecord RecordModelCall(ModelCallMeter meter, TimeSpan duration)
     {
         lock (_sync)
