@@ -186,8 +186,9 @@ internal sealed class ConversationGrain(
         {
             state.State = previous;
             Log.StoreFailed(logger, ex, Key);
+            Exception cause = ex.GetBaseException();
             throw new ConversationStateException(
-                $"The run of conversation '{ConversationKey.Parse(Key).ConversationId}' could not be stored ({ex.GetType().Name}: {ex.Message}); the conversation stays as its last stored run left it.", ex);
+                $"The run of conversation '{ConversationKey.Parse(Key).ConversationId}' could not be stored ({cause.GetType().Name}: {cause.Message}); the conversation stays as its last stored run left it.", ex);
         }
 
         ConversationReply reply = ConversationView.ToReply(response, session);
