@@ -42,6 +42,7 @@ public class ClusterFixture : IAsyncLifetime
         var http = new HttpClient(Traffic) { BaseAddress = Emulator.Endpoint };
         var builder = new InProcessTestClusterBuilder(3);
         builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo));
         builder.ConfigureSilo((_, silo) => silo.AddDeepInfraAgents(options =>
         {
             options.UseInMemoryStorage = false;
@@ -66,6 +67,11 @@ public class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         await Emulator.DisposeAsync();
         Traffic.Dispose();
+    }
+
+    /// <summary>Adds to each silo's configuration.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
     }
 
     /// <summary>The silo a conversation is active on, or <see langword="null"/> when it is not active.</summary>
