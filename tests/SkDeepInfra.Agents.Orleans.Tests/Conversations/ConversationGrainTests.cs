@@ -72,6 +72,8 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         ConversationReply reply = Assert.Single(updates, u => u.Reply is not null).Reply!;
         Assert.Same(reply, updates[^1].Reply);
         Assert.Equal((AgentRunStatus.Completed, 2), (reply.Status, reply.MessageCount));
+        Assert.Equal("The run completed: the model answered without asking for more tools.", reply.OutcomeMessage);
+        Assert.StartsWith("1 model call, 0 tool calls (0 failed), ", reply.Ledger, StringComparison.Ordinal);
         ConversationSnapshot snapshot = (await fixture.Agents.GetAsync(Tenant, id))!;
         Assert.Equal(["user: stream this please", "assistant: You said: stream this please"], snapshot.Messages.Select(m => m.ToString()));
     }
