@@ -1,5 +1,6 @@
 using System;
 using Orleans;
+using SkDeepInfra.Agents.Internal;
 
 namespace SkDeepInfra.Agents.Orleans;
 
@@ -40,7 +41,5 @@ public sealed class TenantSpendSnapshot
     /// <summary>Describes the figures, e.g. <c>tenant acme: $0.0012 spent, $0 reserved of $5 this Month (3 model calls)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"tenant {TenantId}: {Usd(SpentUsd)} spent, {Usd(ReservedUsd)} reserved of {(LimitUsd is double limit ? Usd(limit) : "no limit")} this {Period} ({ModelCalls} model calls)";
-
-    private static string Usd(double amount) => "$" + amount.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+        $"tenant {TenantId}: {Usd.Format(SpentUsd)} spent, {Usd.Format(ReservedUsd)} reserved of {(LimitUsd is double limit ? Usd.Format(limit) : "no limit")} this {Period} ({ModelCalls} model calls)";
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Orleans.Concurrency;
 using Orleans.Runtime;
 using SkDeepInfra.Agents.Orleans.Hosting;
 
@@ -15,8 +16,10 @@ namespace SkDeepInfra.Agents.Orleans.Spend;
 /// Holds a tenant's spend for the current UTC period and the reservations of calls in flight. A call is granted only if
 /// what is spent, what is reserved and its estimate fit the limit together, so across the whole cluster the tenant passes
 /// its limit by no more than the amount by which one call's actual cost exceeds its estimate. Settled spend is stored;
-/// reservations are in memory and expire with their silo.
+/// reservations are in memory and expire with their silo. Reentrant: reserving and settling are synchronous steps, and
+/// settlements that arrive while the state is being written share the next write instead of queueing one each.
 /// </summary>
+[Reentrant]
 internal sealed class TenantSpendGrain(
     [PersistentState("tenant-spend", DeepInfraAgentClusterOptions.StorageName)] IPersistentState<TenantSpendState> state,
     IOptions<DeepInfraAgentClusterOptions> options,
@@ -25,6 +28,8 @@ internal sealed class TenantSpendGrain(
     ILogger<TenantSpendGrain> logger) : Grain, ITenantSpendGrain
 {
     private readonly LeaseTable<double> _reservations = new();
+    private Task _write = Task.CompletedTask;
+    private bool _writeQueued;
     private readonly IClusterMembershipService? _membership = (IClusterMembershipService?)services.GetService(typeof(IClusterMembershipService));
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -59,6 +64,25 @@ internal sealed class TenantSpendGrain(
 
         state.State.SpentUsd += actualUsd;
         state.State.ModelCalls++;
+        await StoreAsync();
+    }
+
+    /// <summary>Writes the state after the write in progress, once for every settlement that arrived meanwhile; returns when it is written.</summary>
+    private Task StoreAsync()
+    {
+        if (!_writeQueued)
+        {
+            _writeQueued = true;
+            _write = WriteAfterAsync(_write);
+        }
+
+        return _write;
+    }
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        await previous;
+        _writeQueued = false;
         try
         {
             await state.WriteStateAsync(CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_UnknownAgent_ThrowsNamingTheKnownAgents()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Agents.SendAsync(Tenant, id, "nobody", "hello"));
 
@@ -32,7 +32,7 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_OtherAgentThanTheConversations_Throws()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         await fixture.Agents.SendAsync(Tenant, id, ClusterFixture.Agent, "first");
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Agents.SendAsync(Tenant, id, "other", "second"));
@@ -42,12 +42,12 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
 
     [Fact]
     public async Task GetAsync_UnknownConversation_ReturnsNull() =>
-        Assert.Null(await fixture.Agents.GetAsync(Tenant, NewId()));
+        Assert.Null(await fixture.Agents.GetAsync(Tenant, ClusterFixture.NewId()));
 
     [Fact]
     public async Task AnswerApprovalsAsync_UnknownConversation_ThrowsNotFound()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
 
         var error = await Assert.ThrowsAsync<ConversationNotFoundException>(() => fixture.Agents.AnswerApprovalsAsync(Tenant, id, [new ApprovalDecision("r1", approved: true)]));
 
@@ -57,7 +57,7 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_StateOfANewerFormat_RefusedAndLeftAsStored()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         var newer = new ConversationState { Version = ConversationState.CurrentVersion + 1, AgentName = ClusterFixture.Agent, Session = """{"future":true}""" };
         SharedGrainStorage.Put(fixture.Store, fixture.Serializer, "conversation", fixture.ConversationGrainId(Tenant, id), newer);
         byte[] stored = fixture.Store.Single(e => e.Key.StartsWith("conversation|", StringComparison.Ordinal) && e.Key.Contains(id, StringComparison.Ordinal)).Value;
@@ -71,7 +71,7 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_StorageOutage_ThrowsAndTheConversationStaysAsStored()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         await fixture.Agents.SendAsync(Tenant, id, ClusterFixture.Agent, "before the outage");
 
         ConversationStateException error;
@@ -95,6 +95,4 @@ public sealed class ConversationGrainBadInputTests(ClusterFixture fixture)
             ["user: before the outage", "assistant: You said: before the outage", "user: after the outage", "assistant: You said: after the outage"],
             (await fixture.Agents.GetAsync(Tenant, id))!.Messages.Select(m => m.ToString()));
     }
-
-    private static string NewId() => "c-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -11,7 +11,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_ContinuedThroughEverySilo_KeepsTheWholeHistory()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         var hosts = new List<SiloAddress>();
         async Task SendAndNoteTheHost()
         {
@@ -39,7 +39,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task SendAsync_FiftyConcurrentRequests_EachExchangeWholeAndInOrder()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         ConversationReply[] replies = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => fixture.Agents.SendAsync(Tenant, id, ClusterFixture.Agent, $"request {i}")));
 
         Assert.All(replies, r => Assert.Equal(AgentRunStatus.Completed, r.Status));
@@ -60,7 +60,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task StreamAsync_StreamsTheTextThenTheStoredReply()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         var updates = new List<ConversationUpdate>();
         await foreach (ConversationUpdate update in fixture.Agents.StreamAsync(Tenant, id, ClusterFixture.Agent, "stream this please"))
         {
@@ -81,7 +81,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task AnswerApprovalsAsync_FromAnotherSilo_RunsTheToolAndCompletes()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         ConversationReply paused = await fixture.Agents.SendAsync(Tenant, id, ClusterFixture.Agent, "refund order 7341");
         Assert.Equal(AgentRunStatus.AwaitingApproval, paused.Status);
         PendingApproval pending = Assert.Single(paused.PendingApprovals);
@@ -105,7 +105,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task AnswerApprovalsAsync_UnknownRequest_FailsAndChangesNothing()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         await fixture.Agents.SendAsync(Tenant, id, ClusterFixture.Agent, "refund order 88");
 
         var error = await Assert.ThrowsAsync<ConversationNotFoundException>(() =>
@@ -114,6 +114,4 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Contains("waits for no approval with id 'no-such-request'", error.Message, StringComparison.Ordinal);
         Assert.Single((await fixture.Agents.GetAsync(Tenant, id))!.PendingApprovals);
     }
-
-    private static string NewId() => "c-" + Guid.NewGuid().ToString("N")[..12];
 }

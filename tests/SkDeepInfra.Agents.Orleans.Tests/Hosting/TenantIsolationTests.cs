@@ -7,17 +7,17 @@ public sealed class TenantIsolationTests(ClusterFixture fixture)
     [Fact]
     public async Task GetAsync_AnotherTenantsConversation_SameAnswerAsNone()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         await fixture.Agents.SendAsync("tenant-a", id, ClusterFixture.Agent, "a secret of tenant a");
 
         Assert.Null(await fixture.Agents.GetAsync("tenant-b", id));
-        Assert.Null(await fixture.Agents.GetAsync("tenant-b", NewId()));
+        Assert.Null(await fixture.Agents.GetAsync("tenant-b", ClusterFixture.NewId()));
     }
 
     [Fact]
     public async Task SendAsync_AnotherTenantsConversationId_StartsItsOwnAndLeavesTheOtherUntouched()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         await fixture.Agents.SendAsync("tenant-a", id, ClusterFixture.Agent, "a secret of tenant a");
 
         ConversationReply reply = await fixture.Agents.SendAsync("tenant-b", id, ClusterFixture.Agent, "what did they say?");
@@ -29,9 +29,9 @@ public sealed class TenantIsolationTests(ClusterFixture fixture)
     [Fact]
     public async Task AnswerApprovalsAsync_AnotherTenantsApproval_SameErrorAsNoConversation()
     {
-        string id = NewId();
+        string id = ClusterFixture.NewId();
         PendingApproval pending = (await fixture.Agents.SendAsync("tenant-a", id, ClusterFixture.Agent, "refund order 5150")).PendingApprovals.Single();
-        string missing = NewId();
+        string missing = ClusterFixture.NewId();
 
         var cross = await Assert.ThrowsAsync<ConversationNotFoundException>(() =>
             fixture.Agents.AnswerApprovalsAsync("tenant-b", id, [new ApprovalDecision(pending.RequestId, approved: true)]));
@@ -42,6 +42,4 @@ public sealed class TenantIsolationTests(ClusterFixture fixture)
         Assert.DoesNotContain(5150, fixture.Refunded);
         Assert.Single((await fixture.Agents.GetAsync("tenant-a", id))!.PendingApprovals);
     }
-
-    private static string NewId() => "c-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -64,10 +64,21 @@ public class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Cluster.DisposeAsync();
+        // A cluster whose silos were stopped or killed can wait a long time on its shutdown: bound it.
+        try
+        {
+            await Cluster.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+        }
+
         await Emulator.DisposeAsync();
         Traffic.Dispose();
     }
+
+    /// <summary>A conversation id no other test uses.</summary>
+    public static string NewId() => "c-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Adds to each silo's configuration.</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)
