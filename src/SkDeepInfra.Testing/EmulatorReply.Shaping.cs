@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using SkDeepInfra.Testing.Replies;
 
 namespace SkDeepInfra.Testing;
 
@@ -112,6 +113,22 @@ public sealed partial class EmulatorReply
     {
         ArgumentOutOfRangeException.ThrowIfNegative(afterChunks);
         return Copy(r => (r.ErrorFrameAfter, r.ErrorFrameJson) = (afterChunks, errorJson));
+    }
+
+    /// <summary>
+    /// Returns a copy whose stream (status 200) breaks off after <paramref name="afterChunks"/> events with DeepInfra's own
+    /// in-band error frame, <c>data: {"error_type":…,"error_message":…}</c>, then <c>data: [DONE]</c>. Only streaming
+    /// requests are affected; <see cref="InBandError"/> sends the frame as a whole 200 body.
+    /// </summary>
+    /// <param name="afterChunks">How many events are sent before the error frame.</param>
+    /// <param name="errorType">The <c>error_type</c>, e.g. <c>internal_error</c>.</param>
+    /// <param name="errorMessage">The <c>error_message</c>: plain text, or a JSON-stringified <c>{"error":{"message":…}}</c>.</param>
+    /// <returns>The changed copy.</returns>
+    public EmulatorReply WithInBandError(int afterChunks, string errorType, string errorMessage)
+    {
+        ArgumentNullException.ThrowIfNull(errorType);
+        ArgumentNullException.ThrowIfNull(errorMessage);
+        return WithErrorFrame(afterChunks, ErrorBodies.InBand(errorType, errorMessage));
     }
 
     /// <summary>

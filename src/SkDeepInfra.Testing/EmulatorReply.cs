@@ -102,6 +102,22 @@ public sealed partial class EmulatorReply
     public static EmulatorReply Error(int statusCode, string? body = null, string contentType = "application/json") =>
         Raw(statusCode, body ?? ErrorBodies.For(statusCode), contentType);
 
+    /// <summary>
+    /// Creates a 200 reply whose body is DeepInfra's own in-band error frame,
+    /// <c>{"error_type":"&lt;errorType&gt;","error_message":"&lt;errorMessage&gt;"}</c>, whatever the request asked for. Use
+    /// <see cref="WithInBandError"/> for the same frame inside a stream.
+    /// </summary>
+    /// <param name="errorType">The <c>error_type</c>, e.g. <c>internal_error</c>.</param>
+    /// <param name="errorMessage">The <c>error_message</c>: plain text, or a JSON-stringified <c>{"error":{"message":…}}</c>.</param>
+    /// <returns>The reply.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="errorType"/> or <paramref name="errorMessage"/> is null.</exception>
+    public static EmulatorReply InBandError(string errorType, string errorMessage)
+    {
+        ArgumentNullException.ThrowIfNull(errorType);
+        ArgumentNullException.ThrowIfNull(errorMessage);
+        return Raw(200, ErrorBodies.InBand(errorType, errorMessage));
+    }
+
     /// <summary>Creates a 429 reply with DeepInfra's error body and, when given, a <c>Retry-After</c> in seconds.</summary>
     /// <param name="retryAfter">The delay to advertise, or <see langword="null"/> for none.</param>
     /// <returns>The reply.</returns>

@@ -19,6 +19,13 @@ namespace SkDeepInfra;
 /// <c>min_p</c>, <c>repetition_penalty</c>, <c>reasoning_effort</c>, <c>user</c>; any other key is passed to the body by name.
 /// Replies carry DeepInfra's <c>estimated_cost</c> (USD) under <see cref="DeepInfraPropertyNames.EstimatedCost"/>.</para>
 /// <para>Failed calls throw <see cref="DeepInfraException"/>; out-of-range options throw before anything is sent.</para>
+/// <para>Raw representations, as Microsoft.Extensions.AI's own clients keep them: <see cref="ChatResponse.RawRepresentation"/>
+/// and its message's <see cref="ChatMessage.RawRepresentation"/> are the reply, as a <see cref="System.Text.Json.JsonElement"/>
+/// of the JSON DeepInfra sent; with <see cref="DeepInfraClientOptions.StreamingRawRepresentation"/> each
+/// <see cref="ChatResponseUpdate.RawRepresentation"/> is the stream chunk it came from. A <see cref="System.Text.Json.Nodes.JsonObject"/> returned by
+/// <see cref="ChatOptions.RawRepresentationFactory"/> is merged into the request body: its members win over the mapped
+/// ones of the same name and are sent unchecked, the mapped options fill in the rest; <c>messages</c> and <c>stream</c>
+/// always follow the call. A factory result of any other type is ignored.</para>
 /// </remarks>
 public sealed class DeepInfraChatClient : IChatClient
 {
@@ -54,7 +61,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: false, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: false, Pipeline.Logger);
         return ChatCompletionCall.GetResponseAsync(Pipeline, body, cancellationToken);
     }
 
@@ -67,7 +74,7 @@ public sealed class DeepInfraChatClient : IChatClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, _modelId, stream: true, Pipeline.Logger);
+        ChatCompletionRequestBody body = ChatCompletionRequestBody.Create(messages, options, this, _modelId, stream: true, Pipeline.Logger);
         return ChatCompletionCall.StreamAsync(Pipeline, body, cancellationToken);
     }
 

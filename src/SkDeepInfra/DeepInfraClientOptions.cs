@@ -104,6 +104,14 @@ public sealed class DeepInfraClientOptions
         set => _maxStreamEventBytes = CheckLimit(value);
     }
 
+    /// <summary>
+    /// Whether each streamed <see cref="Microsoft.Extensions.AI.ChatResponseUpdate"/> carries the chunk it came from, as a
+    /// <see cref="System.Text.Json.JsonElement"/>, in its <c>RawRepresentation</c>. Off by default: reading every chunk a
+    /// second time into its own document costs more than a tenth of a stream's time and more than doubles its allocations
+    /// (see docs/benchmarks.md). Non-streaming replies always carry theirs.
+    /// </summary>
+    public bool StreamingRawRepresentation { get; set; }
+
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>The endpoint, retry count and whether a key is set.</returns>
     public override string ToString() =>

@@ -25,6 +25,9 @@ namespace SkDeepInfra;
 /// <para>Errors, retries and logging are the chat client's: failed calls throw <see cref="DeepInfraException"/>, bad input
 /// throws before anything is sent. Keys in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> other than
 /// <c>encoding_format</c> and <c>user</c> (e.g. <c>service_tier</c>) pass to the body by name.</para>
+/// <para>A <see cref="System.Text.Json.Nodes.JsonObject"/> returned by <see cref="EmbeddingGenerationOptions.RawRepresentationFactory"/>
+/// is merged into every batch's body: its members win over the mapped ones of the same name and are sent unchecked;
+/// <c>input</c> always holds the batch. A factory result of any other type is ignored.</para>
 /// </remarks>
 public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -105,9 +108,10 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
     {
         IReadOnlyList<string> inputs = EmbeddingRequestMapper.ToInputs(values);
         EmbeddingRequest template = EmbeddingRequestMapper.ToWireTemplate(options, _modelId, _defaultDimensions);
+        RawRequestOverrides? overrides = RawRequestOverrides.From(options?.RawRepresentationFactory?.Invoke(this), "input");
         return inputs.Count == 0
             ? Task.FromResult(new GeneratedEmbeddings<Embedding<float>>())
-            : GenerateCoreAsync(inputs, template, cancellationToken);
+            : GenerateCoreAsync(inputs, template, overrides, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,7 +131,7 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
     /// <returns>A short description.</returns>
     public override string ToString() => $"DeepInfraEmbeddingGenerator {{ Endpoint = {Pipeline.Endpoint}, Model = {_modelId} }}";
 
-    private async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, CancellationToken cancellationToken)
+    private async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, RawRequestOverrides? overrides, CancellationToken cancellationToken)
     {
         int batchCount = (inputs.Count + _maxBatchSize - 1) / _maxBatchSize;
         Log.EmbeddingsStarting(Pipeline.Logger, template.Model, inputs.Count, batchCount);
@@ -137,18 +141,18 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
         {
             for (int batch = 0; batch < batchCount; batch++)
             {
-                replies[batch] = await SendBatchAsync(inputs, template, batch, vectors, cancellationToken).ConfigureAwait(false);
+                replies[batch] = await SendBatchAsync(inputs, template, overrides, batch, vectors, cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
-            await SendConcurrentlyAsync(inputs, template, vectors, replies, cancellationToken).ConfigureAwait(false);
+            await SendConcurrentlyAsync(inputs, template, overrides, vectors, replies, cancellationToken).ConfigureAwait(false);
         }
 
         return Combine(vectors, replies);
     }
 
-    private async Task SendConcurrentlyAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, Embedding<float>[] vectors, EmbeddingResponse[] replies, CancellationToken cancellationToken)
+    private async Task SendConcurrentlyAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, RawRequestOverrides? overrides, Embedding<float>[] vectors, EmbeddingResponse[] replies, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         int next = -1;
@@ -161,7 +165,7 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
             {
                 try
                 {
-                    replies[batch] = await SendBatchAsync(inputs, template, batch, vectors, linked.Token).ConfigureAwait(false);
+                    replies[batch] = await SendBatchAsync(inputs, template, overrides, batch, vectors, linked.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
@@ -187,12 +191,12 @@ public sealed class DeepInfraEmbeddingGenerator : IEmbeddingGenerator<string, Em
         }
     }
 
-    private async Task<EmbeddingResponse> SendBatchAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, int batch, Embedding<float>[] vectors, CancellationToken cancellationToken)
+    private async Task<EmbeddingResponse> SendBatchAsync(IReadOnlyList<string> inputs, EmbeddingRequest template, RawRequestOverrides? overrides, int batch, Embedding<float>[] vectors, CancellationToken cancellationToken)
     {
         int offset = batch * _maxBatchSize;
         int count = Math.Min(_maxBatchSize, inputs.Count - offset);
         EmbeddingRequest request = EmbeddingRequestMapper.ForBatch(template, inputs, offset, count);
-        EmbeddingResponse reply = await EmbeddingCall.SendAsync(Pipeline, _embeddingsUri, request, cancellationToken).ConfigureAwait(false);
+        EmbeddingResponse reply = await EmbeddingCall.SendAsync(Pipeline, _embeddingsUri, request, overrides, cancellationToken).ConfigureAwait(false);
         EmbeddingResponseMapper.CopyInto(reply, vectors, offset, count, template.Model, Pipeline.Redactor);
         return reply;
     }

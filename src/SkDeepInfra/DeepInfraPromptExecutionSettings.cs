@@ -97,15 +97,17 @@ public sealed class DeepInfraPromptExecutionSettings : PromptExecutionSettings
     /// Returns <paramref name="settings"/> itself when it already is a <see cref="DeepInfraPromptExecutionSettings"/>;
     /// otherwise new settings with its model id, service id, function choice behavior and <see cref="PromptExecutionSettings.ExtensionData"/>,
     /// whose DeepInfra keys become typed properties (unknown keys stay in <see cref="PromptExecutionSettings.ExtensionData"/> and are sent by name).
-    /// Another connector's settings type also contributes its typed members whose JSON names are DeepInfra's (<c>temperature</c>,
-    /// <c>max_tokens</c>, <c>stop_sequences</c>, …) and its <c>chat_system_prompt</c>; an <see cref="PromptExecutionSettings.ExtensionData"/>
-    /// key of the same name wins, and its other members are not sent.
+    /// Another connector's settings type (such as Semantic Kernel's <c>OpenAIPromptExecutionSettings</c>) contributes its public
+    /// members that DeepInfra has (<c>Temperature</c>, <c>MaxTokens</c>, <c>StopSequences</c>, <c>ReasoningEffort</c>, <c>ResponseFormat</c>, …),
+    /// its system and developer prompts, <c>Logprobs</c> and <c>ExtraBody</c>; an <see cref="PromptExecutionSettings.ExtensionData"/> key of the
+    /// same name wins.
     /// </summary>
     /// <param name="settings">Any settings, or <see langword="null"/> for empty settings.</param>
     /// <returns>DeepInfra settings.</returns>
-    /// <exception cref="ArgumentException">An <see cref="PromptExecutionSettings.ExtensionData"/> value has the wrong type.</exception>
+    /// <exception cref="ArgumentException">A value has the wrong type, or another connector's member is set that DeepInfra has no equivalent for
+    /// (the message names it).</exception>
     public static DeepInfraPromptExecutionSettings FromExecutionSettings(PromptExecutionSettings? settings) =>
-        settings as DeepInfraPromptExecutionSettings ?? SettingsMapper.FromExtensionData(settings);
+        settings as DeepInfraPromptExecutionSettings ?? SettingsMapper.FromExecutionSettings(settings);
 
     /// <inheritdoc />
     public override PromptExecutionSettings Clone() => new DeepInfraPromptExecutionSettings
@@ -145,7 +147,7 @@ public sealed class DeepInfraPromptExecutionSettings : PromptExecutionSettings
         base.Freeze();
     }
 
-    /// <summary>Maps these settings onto the options Semantic Kernel built, replacing its JSON round trip with typed values.</summary>
+    /// <summary>Maps these settings onto options built by Semantic Kernel's chat-client adapter, replacing its JSON round trip with typed values.</summary>
     /// <param name="options">The options about to be sent.</param>
     protected override void PrepareChatOptionsForRequest(ChatOptions options) => SettingsMapper.ApplyTo(this, options);
 

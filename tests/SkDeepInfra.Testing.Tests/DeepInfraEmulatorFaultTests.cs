@@ -39,6 +39,36 @@ public sealed class DeepInfraEmulatorFaultTests
         Assert.Equal(["""{"error":{"message":"overloaded","code":503}}""", "[DONE]"], payloads);
     }
 
+    [Fact]
+    public async Task ChatCompletions_InBandError_SendsDeepInfrasFrameThenDone()
+    {
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.Text("abcdefgh").WithInBandError(1, "internal_error", "it's \"broken\""));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.StreamBody(), HttpCompletionOption.ResponseHeadersRead);
+        List<string> payloads = await SseClient.ReadPayloadsAsync(response);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(3, payloads.Count);
+        Assert.Equal("abcd", SseClient.Content(SseClient.Chunks(payloads.GetRange(0, 1))));
+        Assert.Equal("""{"error_type":"internal_error","error_message":"it's \"broken\""}""", payloads[1]);
+        Assert.Equal("[DONE]", payloads[2]);
+    }
+
+    [Fact]
+    public async Task ChatCompletions_InBandErrorReply_IsA200BodyWithDeepInfrasFrame()
+    {
+        await using EmulatorHarness harness = await EmulatorHarness.CreateAsync();
+        harness.Emulator.Enqueue(EmulatorReply.InBandError("server_error", """{"error":{"message":"overloaded"}}"""));
+
+        using HttpResponseMessage response = await harness.PostAsync(EmulatorHarness.Body());
+
+        Assert.Equal(200, (int)response.StatusCode);
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("server_error", body.RootElement.GetProperty("error_type").GetString());
+        Assert.Equal("""{"error":{"message":"overloaded"}}""", body.RootElement.GetProperty("error_message").GetString());
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]

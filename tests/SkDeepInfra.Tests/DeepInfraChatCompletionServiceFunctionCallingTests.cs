@@ -9,7 +9,7 @@ namespace SkDeepInfra;
 /// <summary>Semantic Kernel function calling through the facade: the tools sent, the loop, filters, history and cost.</summary>
 public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
 {
-    private const string WeatherTool = "weather_get_weather";
+    private const string WeatherTool = "weather-get_weather";
     private const string ParisCall = """{"city":"Paris"}""";
 
     /// <summary>Semantic Kernel's function-invocation loop stops after 128 tool rounds; one more call returns.</summary>
@@ -93,7 +93,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
         Assert.Equal("call_1", call.Id);
         Assert.Equal("Paris", call.Arguments!["city"]?.ToString());
         Assert.Equal(AuthorRole.Tool, history[2].Role);
-        SkFunctionResultContent toolResult = Assert.IsType<SkFunctionResultContent>(Assert.Single(history[2].Items));
+        SkFunctionResultContent toolResult = Assert.Single(history[2].Items.OfType<SkFunctionResultContent>());
         Assert.Equal("call_1", toolResult.CallId);
         Assert.Equal("Sunny, 21 °C in Paris", toolResult.Result?.ToString());
 
@@ -170,7 +170,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
 
         Assert.Single(handler.Requests);
         Assert.Equal(["get_weather(Paris)"], _invocations);
-        SkFunctionResultContent result = Assert.IsType<SkFunctionResultContent>(Assert.Single(Assert.Single(results).Items));
+        SkFunctionResultContent result = Assert.Single(Assert.Single(results).Items.OfType<SkFunctionResultContent>());
         Assert.Equal("Sunny, 21 °C in Paris", result.Result?.ToString());
     }
 
@@ -205,7 +205,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
 
         Assert.Equal([AuthorRole.User, AuthorRole.Assistant, AuthorRole.Tool], history.Select(m => m.Role));
         Assert.Equal("call_1", Assert.IsType<SkFunctionCallContent>(Assert.Single(history[1].Items)).Id);
-        SkFunctionResultContent toolResult = Assert.IsType<SkFunctionResultContent>(Assert.Single(history[2].Items));
+        SkFunctionResultContent toolResult = Assert.Single(history[2].Items.OfType<SkFunctionResultContent>());
         Assert.Equal("call_1", toolResult.CallId);
         Assert.Equal("Sunny, 21 °C in Paris", toolResult.Result?.ToString());
     }
@@ -308,7 +308,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
         await TestServices.Create(handler).GetChatMessageContentsAsync(History(), Auto(), kernel);
 
         Assert.Equal(
-            [WeatherTool, "TimePlugin_get_utc_time"],
+            [WeatherTool, "TimePlugin-get_utc_time"],
             handler.Requests[0].Json.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()));
     }
 
@@ -316,7 +316,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
     public async Task GetChatMessageContentsAsync_ParallelToolCalls_InvokesBothAndSendsResultsInOrder()
     {
         var handler = new RecordingHandler()
-            .ReplyJson(Canned.ToolCallCompletion(("call_1", WeatherTool, ParisCall), ("call_2", "TimePlugin_get_utc_time", "{}")))
+            .ReplyJson(Canned.ToolCallCompletion(("call_1", WeatherTool, ParisCall), ("call_2", "TimePlugin-get_utc_time", "{}")))
             .ReplyJson(Canned.Completion("Sunny, and it is noon."));
         Kernel kernel = WeatherKernel();
         kernel.Plugins.Add(KernelPluginFactory.CreateFromType<TimePlugin>());
@@ -350,7 +350,7 @@ public sealed class DeepInfraChatCompletionServiceFunctionCallingTests
     public async Task GetChatMessageContentsAsync_FunctionThrows_ErrorGoesBackAsToolMessageAndRunContinues()
     {
         var handler = new RecordingHandler()
-            .ReplyJson(Canned.ToolCallCompletion(("call_1", "weather_get_forecast", ParisCall)))
+            .ReplyJson(Canned.ToolCallCompletion(("call_1", "weather-get_forecast", ParisCall)))
             .ReplyJson(Canned.Completion("The forecast service is down."));
         Kernel kernel = TestServices.CreateKernel(KernelPluginFactory.CreateFromFunctions("weather", [
             KernelFunctionFactory.CreateFromMethod(string (string city) => throw new InvalidOperationException("Forecast service unavailable"), "get_forecast"),

@@ -123,8 +123,8 @@ public sealed class DeepInfraChatCompletionServiceSettingsTests
         Assert.Equal(nameof(Person), named.GetProperty("name").GetString());
         JsonElement schema = named.GetProperty("schema");
         Assert.Equal("object", schema.GetProperty("type").GetString());
-        Assert.Equal("string", schema.GetProperty("properties").GetProperty("name").GetProperty("type").GetString());
-        Assert.Equal("integer", schema.GetProperty("properties").GetProperty("age").GetProperty("type").GetString());
+        Assert.Equal("string", schema.GetProperty("properties").GetProperty("Name").GetProperty("type").GetString());
+        Assert.Equal("integer", schema.GetProperty("properties").GetProperty("Age").GetProperty("type").GetString());
     }
 
     [Fact]
@@ -232,7 +232,6 @@ public sealed class DeepInfraChatCompletionServiceSettingsTests
             MaxTokens = 100,
             StopSequences = ["END"],
             ChatSystemPrompt = "Be brief.",
-            TokenSelectionBiases = new Dictionary<int, int> { [42] = 1 },
             ExtensionData = new Dictionary<string, object> { ["top_k"] = 5, ["temperature"] = 0.6 },
         };
 

@@ -325,6 +325,37 @@ public sealed class DeepInfraEmbeddingGeneratorTests
         Assert.Equal("http://proxy.local/deepinfra/embeddings", handler.Requests[0].Uri.ToString());
     }
 
+    [Fact]
+    public async Task GenerateAsync_InBandErrorBodyWithStatus200_ThrowsWithProviderMessage()
+    {
+        var handler = new RecordingHandler().ReplyJson("""{"error_type":"internal_error","error_message":"{\"error\":{\"message\":\"embedding worker failed\"}}"}""");
+        using DeepInfraEmbeddingGenerator generator = TestClients.CreateGenerator(handler);
+
+        DeepInfraException error = await Assert.ThrowsAsync<DeepInfraException>(() => generator.GenerateAsync(["x"]));
+
+        Assert.Equal("embedding worker failed", error.ProviderMessage);
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_RawRepresentationFactory_RawValuesWinInputStaysTheBatch()
+    {
+        var handler = new RecordingHandler().Reply(EchoBatch);
+        using DeepInfraEmbeddingGenerator generator = TestClients.CreateGenerator(handler, maxBatchSize: 1);
+        var options = new EmbeddingGenerationOptions
+        {
+            Dimensions = 64,
+            RawRepresentationFactory = _ => new System.Text.Json.Nodes.JsonObject { ["dimensions"] = 128, ["service_tier"] = "priority", ["input"] = "ignored" },
+        };
+
+        await generator.GenerateAsync(["1", "2"], options);
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal(128, r.Json.GetProperty("dimensions").GetInt32()));
+        Assert.All(handler.Requests, r => Assert.Equal("priority", r.Json.GetProperty("service_tier").GetString()));
+        Assert.Equal(["1", "2"], handler.Requests.Select(r => r.Json.GetProperty("input")[0].GetString()));
+    }
+
     /// <summary>Answers a batch with one vector per input, whose first value is the input parsed as a number; usage one token each.</summary>
     private static HttpResponseMessage EchoBatch(RecordedRequest request)
     {

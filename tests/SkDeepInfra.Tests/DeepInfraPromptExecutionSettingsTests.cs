@@ -106,8 +106,8 @@ public sealed class DeepInfraPromptExecutionSettingsTests
         Assert.Equal(5, settings.TopK);
         Assert.Equal(100, settings.MaxTokens);
         Assert.Equal(["END"], settings.StopSequences!);
-        Assert.Equal("json_object", ((JsonElement)settings.ResponseFormat!).GetString());
-        Assert.Equal(new Dictionary<string, object> { ["chat_system_prompt"] = "Be brief." }, settings.ExtensionData!);
+        Assert.Equal("json_object", settings.ResponseFormat);
+        Assert.Equal(new Dictionary<string, object> { ["chat_system_prompt"] = "Be brief.", ["logprobs"] = true }, settings.ExtensionData!);
         Assert.Null(settings.Seed);
     }
 
@@ -295,8 +295,8 @@ public sealed class DeepInfraPromptExecutionSettingsTests
 
         JsonElement schema = json.GetProperty("response_format");
         Assert.Equal("object", schema.GetProperty("type").GetString());
-        Assert.True(schema.GetProperty("properties").TryGetProperty("name", out _));
-        Assert.True(schema.GetProperty("properties").TryGetProperty("age", out _));
+        Assert.True(schema.GetProperty("properties").TryGetProperty("Name", out _));
+        Assert.True(schema.GetProperty("properties").TryGetProperty("Age", out _));
     }
 
     [Fact]

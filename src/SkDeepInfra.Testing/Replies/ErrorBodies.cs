@@ -17,6 +17,10 @@ internal static class ErrorBodies
         return Encoding.UTF8.GetString(EmulatorJson.ToUtf8(envelope, EmulatorJsonContext.Default.WireErrorEnvelope));
     }
 
+    /// <summary>DeepInfra's own in-band error frame: <c>{"error_type":…,"error_message":…}</c>.</summary>
+    public static string InBand(string errorType, string errorMessage) =>
+        Encoding.UTF8.GetString(EmulatorJson.ToUtf8(new WireInBandError { ErrorType = errorType, ErrorMessage = errorMessage }, EmulatorJsonContext.Default.WireInBandError));
+
     public static string TypeFor(int statusCode) => statusCode switch
     {
         429 => "rate_limit_error",

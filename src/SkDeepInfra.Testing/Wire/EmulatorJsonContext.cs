@@ -9,6 +9,7 @@ namespace SkDeepInfra.Testing.Wire;
 [JsonSerializable(typeof(WireCompletion))]
 [JsonSerializable(typeof(WireChunk))]
 [JsonSerializable(typeof(WireErrorEnvelope))]
+[JsonSerializable(typeof(WireInBandError))]
 [JsonSerializable(typeof(WireValidationFailure))]
 [JsonSerializable(typeof(WireDetail))]
 [JsonSerializable(typeof(WireEmbeddingList))]

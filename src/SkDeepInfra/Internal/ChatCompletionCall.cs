@@ -62,11 +62,14 @@ internal static class ChatCompletionCall
 #endif
         var assembler = new StreamingChatAssembler(pipeline.Redactor, pipeline.MaxResponseBytes);
         ChatCompletionReader reader = ChatCompletionReader.ForStream();
-        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        IAsyncEnumerator<SseItem<SseChunk>> events = SseParser.Create(stream, (type, data) => SseChunk.Parse(type, data, reader, pipeline.StreamingRawRepresentation)).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
+                // Per event, not only per read: a buffered run of events that yield nothing (tool-call fragments) must
+                // still notice cancellation.
+                cancellationToken.ThrowIfCancellationRequested();
                 ChatResponseUpdate? update;
                 try
                 {
@@ -106,6 +109,7 @@ internal static class ChatCompletionCall
 
                 if (update is not null)
                 {
+                    update.RawRepresentation = events.Current.Data.Raw;
                     yield return update;
                 }
             }
@@ -131,8 +135,10 @@ internal static class ChatCompletionCall
     {
         ChatCompletionResponse wire = ChatCompletionReader.TryReadReply(bytes)
             ?? JsonReply.Deserialize(pipeline, response, bytes, DeepInfraJsonContext.Default.ChatCompletionResponse, "a chat completion");
-        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, bytes, pipeline.Redactor);
+        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, wire.ErrorType, wire.ErrorMessage, bytes, pipeline.Redactor);
         cost = wire.Usage?.EstimatedCost;
-        return ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
+        ChatResponse result = ChatResponseMapper.FromWireResponse(wire, bytes, pipeline.Redactor);
+        result.RawRepresentation = result.Messages[0].RawRepresentation = RawJson.Parse(bytes);
+        return result;
     }
 }

@@ -132,9 +132,9 @@ internal sealed partial class ChatCompletionReader
                 ok = ReadUsage(ref reader, out WireUsage? usage);
                 response.Usage = usage;
             }
-            else if (name.SequenceEqual("error"u8))
+            else if (name.SequenceEqual("error"u8) || name.SequenceEqual("error_type"u8) || name.SequenceEqual("error_message"u8))
             {
-                return false;
+                return false; // an in-band error: the serializer reads it
             }
             else
             {

@@ -173,7 +173,7 @@ internal static class ChatRequestMapper
     }
 
     /// <summary>The arguments as JSON text; a call whose arguments could not be parsed goes back as the model wrote it.</summary>
-    private static string ToWireArguments(FunctionCallContent call) =>
+    internal static string ToWireArguments(FunctionCallContent call) =>
         call.Arguments is null && call.AdditionalProperties?.TryGetValue(ChatResponseMapper.RawArgumentsKey, out string? raw) == true && raw is not null
             ? raw
             : JsonValues.SerializeArguments(call.Arguments);

@@ -61,26 +61,55 @@ internal static class DeepInfraErrors
             provider = "(an error whose text is not valid UTF-8 or UTF-16)";
         }
 
-        provider = redactor.Redact(provider)!;
-        rawEvent = redactor.Redact(rawEvent);
-        HttpStatusCode? status = error.ValueKind == JsonValueKind.Object
-            && error.TryGetProperty("code", out JsonElement code)
-            && code.ValueKind == JsonValueKind.Number
-            && code.TryGetInt32(out int value) && value is >= 400 and < 600
-                ? (HttpStatusCode)value
-                : null;
-        return new DeepInfraException(status ?? HttpStatusCode.OK, provider, rawEvent, $"DeepInfra reported an error inside the response: {provider}.");
+        return InResponse(ReadStatus(error), provider, null, rawEvent, redactor);
     }
 
     /// <summary>
-    /// Throws when a reply or stream chunk carries an in-band <c>error</c> object; <paramref name="body"/> (the raw reply, or
-    /// empty for the error's own text) is decoded only then.
+    /// DeepInfra's own in-band frame, <c>{"error_type":"…","error_message":"…"}</c>, whose message may itself be a
+    /// JSON-stringified error body such as <c>{"error":{"message":"…","code":503}}</c>: that body's message (and code) is used.
     /// </summary>
-    public static void ThrowIfErrorFrame(JsonElement? error, ReadOnlySpan<byte> body, SecretRedactor redactor)
+    public static DeepInfraException FromDeepInfraFrame(JsonElement? errorType, JsonElement? errorMessage, string? rawEvent, SecretRedactor redactor)
     {
-        if (error is JsonElement value && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        string? type = null;
+        string? text = null;
+        HttpStatusCode? status = null;
+        try
         {
-            throw FromErrorFrame(value, redactor.Decode(body), redactor);
+            type = errorType is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
+            text = errorMessage is { ValueKind: JsonValueKind.String } m ? m.GetString()
+                : errorMessage is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } other ? Shorten(other.GetRawText())
+                : null;
+            rawEvent ??= text;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "(an error whose text is not valid UTF-8 or UTF-16)";
+        }
+
+        if (text is not null && text.TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            (string? inner, status) = ReadStringifiedError(text);
+            text = inner ?? text;
+        }
+
+        return InResponse(status, text ?? type ?? "(no error message)", text is null ? null : type, rawEvent, redactor);
+    }
+
+    /// <summary>
+    /// Throws when a reply or stream chunk carries an in-band error: DeepInfra's <c>error_type</c>/<c>error_message</c>
+    /// members or an OpenAI-style <c>error</c> object. <paramref name="body"/> (the raw reply, or empty for the error's own
+    /// text) is decoded only then.
+    /// </summary>
+    public static void ThrowIfErrorFrame(JsonElement? error, JsonElement? errorType, JsonElement? errorMessage, ReadOnlySpan<byte> body, SecretRedactor redactor)
+    {
+        if (IsSet(errorMessage) || IsSet(errorType))
+        {
+            throw FromDeepInfraFrame(errorType, errorMessage, redactor.Decode(body), redactor);
+        }
+
+        if (IsSet(error))
+        {
+            throw FromErrorFrame(error!.Value, redactor.Decode(body), redactor);
         }
     }
 
@@ -152,6 +181,37 @@ internal static class DeepInfraErrors
             // InvalidOperationException: a string with a lone surrogate escape ("\ud800") cannot be decoded.
             return null;
         }
+    }
+
+    private static bool IsSet(JsonElement? value) => value is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
+
+    private static DeepInfraException InResponse(HttpStatusCode? status, string provider, string? errorType, string? rawEvent, SecretRedactor redactor)
+    {
+        provider = redactor.Redact(provider)!;
+        string type = errorType is null ? string.Empty : " (" + redactor.Redact(errorType) + ")";
+        return new DeepInfraException(status ?? HttpStatusCode.OK, provider, redactor.Redact(rawEvent), $"DeepInfra reported an error inside the response: {provider}{type}.");
+    }
+
+    /// <summary>An error's <c>code</c> when it is an HTTP error status.</summary>
+    private static HttpStatusCode? ReadStatus(JsonElement error) =>
+        error.ValueKind == JsonValueKind.Object
+        && error.TryGetProperty("code", out JsonElement code)
+        && code.ValueKind == JsonValueKind.Number
+        && code.TryGetInt32(out int value) && value is >= 400 and < 600
+            ? (HttpStatusCode)value
+            : null;
+
+    /// <summary>The message and status of an error body held as text: <c>{"error":{"message":…,"code":…}}</c> and the other known shapes.</summary>
+    private static (string? Message, HttpStatusCode? Status) ReadStringifiedError(string text)
+    {
+        string? message = ReadProviderMessage(text);
+        if (message is null)
+        {
+            return (null, null);
+        }
+
+        using var document = JsonDocument.Parse(text); // it parsed above
+        return (message, document.RootElement.TryGetProperty("error", out JsonElement error) ? ReadStatus(error) : null);
     }
 
     private static string? ReadErrorElement(JsonElement error) => error.ValueKind switch

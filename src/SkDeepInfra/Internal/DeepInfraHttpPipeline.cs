@@ -56,6 +56,7 @@ internal sealed class DeepInfraHttpPipeline
         {
             MaxResponseBytes = options?.MaxResponseBytes ?? DeepInfraClientOptions.DefaultMaxResponseBytes,
             MaxStreamEventBytes = options?.MaxStreamEventBytes ?? DeepInfraClientOptions.DefaultMaxStreamEventBytes,
+            StreamingRawRepresentation = options?.StreamingRawRepresentation ?? false,
         };
 
     /// <summary>The base address, ending in a slash; operations are relative to it.</summary>
@@ -72,6 +73,9 @@ internal sealed class DeepInfraHttpPipeline
 
     /// <summary>The largest stream event read (<see cref="DeepInfraClientOptions.MaxStreamEventBytes"/>).</summary>
     public long MaxStreamEventBytes { get; init; } = DeepInfraClientOptions.DefaultMaxStreamEventBytes;
+
+    /// <summary>Whether stream updates carry their chunk's JSON (<see cref="DeepInfraClientOptions.StreamingRawRepresentation"/>).</summary>
+    public bool StreamingRawRepresentation { get; init; }
 
     /// <summary>Waits between attempts; replaceable so tests can record delays instead of sleeping.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = static (delay, token) => Task.Delay(delay, token);

@@ -11,10 +11,15 @@ namespace SkDeepInfra.Internal;
 /// <summary>One <c>POST embeddings</c> for one batch of inputs: serialize, send through the pipeline, read and check.</summary>
 internal static class EmbeddingCall
 {
-    public static async Task<EmbeddingResponse> SendAsync(DeepInfraHttpPipeline pipeline, Uri target, EmbeddingRequest request, CancellationToken cancellationToken)
+    /// <param name="pipeline">Sends the request.</param>
+    /// <param name="target">The embeddings address.</param>
+    /// <param name="request">The batch's request.</param>
+    /// <param name="overrides">The caller's raw members from <c>EmbeddingGenerationOptions.RawRepresentationFactory</c>, merged into the body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<EmbeddingResponse> SendAsync(DeepInfraHttpPipeline pipeline, Uri target, EmbeddingRequest request, RawRequestOverrides? overrides, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        PooledBytes body = Serialize(request);
+        PooledBytes body = overrides is null ? Serialize(request) : overrides.MergeInto(Serialize(request));
         Log.RequestBody(pipeline.Logger, body);
 
         EmbeddingResponse reply;

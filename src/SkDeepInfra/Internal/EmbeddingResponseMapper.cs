@@ -12,7 +12,7 @@ internal static class EmbeddingResponseMapper
 {
     public static void CopyInto(EmbeddingResponse wire, Embedding<float>[] results, int offset, int count, string requestedModel, SecretRedactor redactor)
     {
-        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, default, redactor);
+        DeepInfraErrors.ThrowIfErrorFrame(wire.Error, wire.ErrorType, wire.ErrorMessage, default, redactor);
 
         if (wire.Data is not { } data)
         {

@@ -9,15 +9,19 @@ internal readonly struct SseChunk
 {
     private const string ErrorEventType = "error";
 
-    private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error)
+    private SseChunk(ChatCompletionResponse? chunk, bool isDone, byte[]? invalid, JsonException? error, JsonElement? raw = null)
     {
         Chunk = chunk;
         IsDone = isDone;
         Invalid = invalid;
         Error = error;
+        Raw = raw;
     }
 
     public ChatCompletionResponse? Chunk { get; }
+
+    /// <summary>The chunk's JSON as received, when asked for: the <see cref="Microsoft.Extensions.AI.ChatResponseUpdate.RawRepresentation"/>.</summary>
+    public JsonElement? Raw { get; }
     public bool IsDone { get; }
     public byte[]? Invalid { get; }
     public JsonException? Error { get; }
@@ -26,7 +30,8 @@ internal readonly struct SseChunk
     /// <param name="eventType">The SSE event type: <c>message</c> unless the server names it.</param>
     /// <param name="data">The event's data lines.</param>
     /// <param name="reader">The stream's reader: a usual chunk is read by it, reusing the previous chunk's objects.</param>
-    public static SseChunk Parse(string eventType, ReadOnlySpan<byte> data, ChatCompletionReader reader)
+    /// <param name="keepRaw">Whether the chunk's JSON is kept as <see cref="Raw"/>.</param>
+    public static SseChunk Parse(string eventType, ReadOnlySpan<byte> data, ChatCompletionReader reader, bool keepRaw)
     {
         ReadOnlySpan<byte> trimmed = Trim(data);
         if (trimmed.IsEmpty)
@@ -41,7 +46,7 @@ internal readonly struct SseChunk
 
         if (eventType != ErrorEventType && reader.TryRead(trimmed) is { } fast)
         {
-            return new SseChunk(fast, false, null, null);
+            return new SseChunk(fast, false, null, null, keepRaw ? RawJson.Parse(trimmed) : null);
         }
 
         try
@@ -52,7 +57,7 @@ internal readonly struct SseChunk
                 chunk.Error = JsonSerializer.Deserialize(trimmed, DeepInfraJsonContext.Default.JsonElement);
             }
 
-            return new SseChunk(chunk, false, null, null);
+            return new SseChunk(chunk, false, null, null, keepRaw && chunk is not null ? RawJson.Parse(trimmed) : null);
         }
         catch (JsonException ex)
         {

@@ -37,7 +37,7 @@ internal sealed class StreamingChatAssembler
 
     public ChatResponseUpdate? Process(ChatCompletionResponse chunk)
     {
-        DeepInfraErrors.ThrowIfErrorFrame(chunk.Error, default, _redactor);
+        DeepInfraErrors.ThrowIfErrorFrame(chunk.Error, chunk.ErrorType, chunk.ErrorMessage, default, _redactor);
 
         _responseId ??= chunk.Id;
         _modelId ??= chunk.Model;

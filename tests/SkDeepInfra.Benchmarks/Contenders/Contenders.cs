@@ -21,6 +21,9 @@ internal sealed class Contenders
     public Contenders(HttpClient http, Uri endpoint)
     {
         DeepInfraChatClient = new DeepInfraChatClient(ChatPayloads.Model, new DeepInfraClientOptions { Endpoint = endpoint, ApiKey = ApiKey }, http);
+        var rawChunks = new DeepInfraClientOptions { Endpoint = endpoint, ApiKey = ApiKey };
+        typeof(DeepInfraClientOptions).GetProperty("StreamingRawRepresentation")?.SetValue(rawChunks, true);
+        DeepInfraChatClientRawChunks = new DeepInfraChatClient(ChatPayloads.Model, rawChunks, http);
         DeepInfraChatCompletionService = new DeepInfraChatCompletionService(ChatPayloads.Model, new DeepInfraClientOptions { Endpoint = endpoint, ApiKey = ApiKey }, http);
         MeaiOpenAIChatClient = new OpenAI.Chat.ChatClient(
             ChatPayloads.Model,
@@ -33,6 +36,7 @@ internal sealed class Contenders
     }
 
     public IChatClient DeepInfraChatClient { get; }
+    public IChatClient DeepInfraChatClientRawChunks { get; }
     public IChatCompletionService DeepInfraChatCompletionService { get; }
     public IChatClient MeaiOpenAIChatClient { get; }
     public IChatCompletionService SkOpenAIChatCompletionService { get; }

@@ -10,9 +10,13 @@ namespace SkDeepInfra.Benchmarks.Infrastructure;
 /// with 3 warm-up iterations the measured iterations were still getting faster.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class ShortJobAttribute() : JobConfigBaseAttribute(Job.Default
-    .WithLaunchCount(1)
-    .WithWarmupCount(15)
-    .WithIterationCount(9)
-    .WithIterationTime(TimeInterval.FromMilliseconds(250))
-    .WithId("Short"));
+public sealed class ShortJobAttribute() : JobConfigBaseAttribute(Template)
+{
+    /// <summary>The job itself, also the template of the before/after run's baseline job (<see cref="BenchmarkConfig"/>).</summary>
+    public static readonly Job Template = Job.Default
+        .WithLaunchCount(1)
+        .WithWarmupCount(15)
+        .WithIterationCount(9)
+        .WithIterationTime(TimeInterval.FromMilliseconds(250))
+        .WithId("Short");
+}

@@ -22,6 +22,14 @@ public class StreamingBenchmarks
     [Benchmark]
     public Task<int> DeepInfraChatClient() => StreamingCalls.ReadAsync(_c.DeepInfraChatClient, _workload);
 
+    /// <summary>
+    /// <see cref="DeepInfraChatClient"/> with <c>DeepInfraClientOptions.StreamingRawRepresentation</c> on: every update carries
+    /// its chunk as a <c>JsonElement</c>. Set by name, so the project still builds against a baseline tree without the option
+    /// (in the <c>Before</c> job this row is the plain client).
+    /// </summary>
+    [Benchmark]
+    public Task<int> DeepInfraChatClientRawChunks() => StreamingCalls.ReadAsync(_c.DeepInfraChatClientRawChunks, _workload);
+
     [Benchmark]
     public Task<int> MeaiOpenAIChatClient() => StreamingCalls.ReadAsync(_c.MeaiOpenAIChatClient, _workload);
 

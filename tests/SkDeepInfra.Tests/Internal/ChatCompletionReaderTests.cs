@@ -86,6 +86,7 @@ public sealed class ChatCompletionReaderTests
     [Theory]
     [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[},""")]
     [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","error":{"message":"boom"}}""")]
+    [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","error_type":"internal_error","error_message":"boom"}""")]
     [InlineData("""{"id":"a","model":"m","choices":[]}""", """{"id":"a","model":"m","choices":[]} []""")]
     public void TryRead_ChunkSharingTheLeadingBytesThenMalformed_ReturnsNull(string first, string second)
     {
@@ -113,6 +114,8 @@ public sealed class ChatCompletionReaderTests
 
     [Theory]
     [InlineData("""{"error":{"message":"boom"}}""")]
+    [InlineData("""{"error_type":"internal_error","error_message":"boom"}""")]
+    [InlineData("""{"id":"a","choices":[],"error_message":"boom"}""")]
     [InlineData("""{"choices":[{"index":0},{"index":1}]}""")]
     [InlineData("""{"choices":[null]}""")]
     [InlineData("""{"choices":[{"index":null}]}""")]
@@ -145,7 +148,7 @@ public sealed class ChatCompletionReaderTests
 
     /// <summary>A member added to a response wire type must be taught to the reader too: this list is its checklist.</summary>
     [Theory]
-    [InlineData(typeof(ChatCompletionResponse), "Id,Object,Created,Model,Choices,Usage,Error")]
+    [InlineData(typeof(ChatCompletionResponse), "Id,Object,Created,Model,Choices,Usage,Error,ErrorType,ErrorMessage")]
     [InlineData(typeof(WireChoice), "Index,Message,Delta,FinishReason")]
     [InlineData(typeof(WireResponseMessage), "Role,Content,ReasoningContent,ToolCalls")]
     [InlineData(typeof(WireToolCall), "Index,Id,Type,Function")]

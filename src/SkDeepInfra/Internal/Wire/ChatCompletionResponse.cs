@@ -15,4 +15,10 @@ internal sealed class ChatCompletionResponse
 
     /// <summary>Set when the service reports an error, including inside a 200 stream.</summary>
     public JsonElement? Error { get; set; }
+
+    /// <summary>DeepInfra's own in-band error frame: <c>{"error_type":"…","error_message":"…"}</c>.</summary>
+    public JsonElement? ErrorType { get; set; }
+
+    /// <summary>The message of DeepInfra's in-band error frame; possibly a JSON-stringified <c>{"error":{"message":…}}</c>.</summary>
+    public JsonElement? ErrorMessage { get; set; }
 }

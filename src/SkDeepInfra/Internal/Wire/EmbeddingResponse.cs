@@ -12,4 +12,10 @@ internal sealed class EmbeddingResponse
 
     /// <summary>An in-band error object, as some gateways send with a 200 status.</summary>
     public JsonElement? Error { get; set; }
+
+    /// <summary>DeepInfra's own in-band error frame: <c>{"error_type":"…","error_message":"…"}</c>.</summary>
+    public JsonElement? ErrorType { get; set; }
+
+    /// <summary>The message of DeepInfra's in-band error frame; possibly a JSON-stringified <c>{"error":{"message":…}}</c>.</summary>
+    public JsonElement? ErrorMessage { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class ResponseFormatsTests
         var format = Assert.IsType<ChatResponseFormatJson>(ResponseFormats.ToChatResponseFormat(typeof(Person)));
 
         Assert.Equal(nameof(Person), format.SchemaName);
-        Assert.Equal("integer", format.Schema!.Value.GetProperty("properties").GetProperty("age").GetProperty("type").GetString());
+        Assert.Equal("integer", format.Schema!.Value.GetProperty("properties").GetProperty("Age").GetProperty("type").GetString());
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public sealed class SettingsMapperTests
     };
 
     [Fact]
-    public void FromExtensionData_Null_ReturnsEmptySettings()
+    public void FromExecutionSettings_Null_ReturnsEmptySettings()
     {
-        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExtensionData(null);
+        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExecutionSettings(null);
 
         Assert.Null(settings.Temperature);
         Assert.Null(settings.ExtensionData);
@@ -27,9 +27,9 @@ public sealed class SettingsMapperTests
 
     [Theory]
     [MemberData(nameof(HalfValues))]
-    public void FromExtensionData_NumberInAnyForm_ReadsTheValue(object value)
+    public void FromExecutionSettings_NumberInAnyForm_ReadsTheValue(object value)
     {
-        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExtensionData(With("temperature", value));
+        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExecutionSettings(With("temperature", value));
 
         Assert.Equal(0.5, settings.Temperature);
         Assert.Null(settings.ExtensionData);
@@ -39,25 +39,25 @@ public sealed class SettingsMapperTests
     [InlineData("Temperature")]
     [InlineData("TEMPERATURE")]
     [InlineData("temperature")]
-    public void FromExtensionData_KeyInAnyCase_IsRecognised(string key)
+    public void FromExecutionSettings_KeyInAnyCase_IsRecognised(string key)
     {
-        Assert.Equal(0.25, SettingsMapper.FromExtensionData(With(key, 0.25)).Temperature);
+        Assert.Equal(0.25, SettingsMapper.FromExecutionSettings(With(key, 0.25)).Temperature);
     }
 
     [Fact]
-    public void FromExtensionData_WholeNumbers_ReadFromEveryForm()
+    public void FromExecutionSettings_WholeNumbers_ReadFromEveryForm()
     {
-        Assert.Equal(40, SettingsMapper.FromExtensionData(With("top_k", 40L)).TopK);
-        Assert.Equal(40, SettingsMapper.FromExtensionData(With("top_k", 40.0)).TopK);
-        Assert.Equal(40, SettingsMapper.FromExtensionData(With("top_k", "40")).TopK);
-        Assert.Equal(40, SettingsMapper.FromExtensionData(With("top_k", Json("40"))).TopK);
-        Assert.Equal(9_007_199_254_740_993L, SettingsMapper.FromExtensionData(With("seed", 9_007_199_254_740_993L)).Seed);
+        Assert.Equal(40, SettingsMapper.FromExecutionSettings(With("top_k", 40L)).TopK);
+        Assert.Equal(40, SettingsMapper.FromExecutionSettings(With("top_k", 40.0)).TopK);
+        Assert.Equal(40, SettingsMapper.FromExecutionSettings(With("top_k", "40")).TopK);
+        Assert.Equal(40, SettingsMapper.FromExecutionSettings(With("top_k", Json("40"))).TopK);
+        Assert.Equal(9_007_199_254_740_993L, SettingsMapper.FromExecutionSettings(With("seed", 9_007_199_254_740_993L)).Seed);
     }
 
     [Fact]
-    public void FromExtensionData_JsonNull_LeavesPropertyUnset()
+    public void FromExecutionSettings_JsonNull_LeavesPropertyUnset()
     {
-        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExtensionData(new PromptExecutionSettings
+        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExecutionSettings(new PromptExecutionSettings
         {
             ExtensionData = new Dictionary<string, object> { ["temperature"] = Json("null"), ["response_format"] = Json("null"), ["user"] = Json("null") },
         });
@@ -71,26 +71,26 @@ public sealed class SettingsMapperTests
     [InlineData("temperature", "warm")]
     [InlineData("top_k", "40.5")]
     [InlineData("max_tokens", "1e12")]
-    public void FromExtensionData_UnreadableValue_ThrowsArgumentExceptionNamingTheKey(string key, string value)
+    public void FromExecutionSettings_UnreadableValue_ThrowsArgumentExceptionNamingTheKey(string key, string value)
     {
-        var ex = Assert.Throws<ArgumentException>(() => SettingsMapper.FromExtensionData(With(key, value)));
+        var ex = Assert.Throws<ArgumentException>(() => SettingsMapper.FromExecutionSettings(With(key, value)));
 
         Assert.Contains(key, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FromExtensionData_WrongJsonKinds_ThrowArgumentException()
+    public void FromExecutionSettings_WrongJsonKinds_ThrowArgumentException()
     {
-        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExtensionData(With("temperature", true)));
-        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExtensionData(With("user", 42)));
-        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExtensionData(With("stop", Json("[1,2]"))));
-        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExtensionData(With("reasoning_effort", Json("{}"))));
+        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExecutionSettings(With("temperature", true)));
+        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExecutionSettings(With("user", 42)));
+        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExecutionSettings(With("stop", Json("[1,2]"))));
+        Assert.Throws<ArgumentException>(() => SettingsMapper.FromExecutionSettings(With("reasoning_effort", Json("{}"))));
     }
 
     [Fact]
-    public void FromExtensionData_StopAsSingleString_BecomesOneSequence()
+    public void FromExecutionSettings_StopAsSingleString_BecomesOneSequence()
     {
-        Assert.Equal(["END"], SettingsMapper.FromExtensionData(With("stop", "END")).StopSequences!);
+        Assert.Equal(["END"], SettingsMapper.FromExecutionSettings(With("stop", "END")).StopSequences!);
     }
 
     [Fact]
@@ -238,11 +238,11 @@ public sealed class SettingsMapperTests
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Fact]
-    public void FromExtensionData_OtherSettingsWithUnwritableMember_ReadsExtensionDataOnly()
+    public void FromExecutionSettings_OtherSettingsWithUnwritableMember_ReadsExtensionDataOnly()
     {
         var other = new SettingsHoldingAType { Format = typeof(Uri), ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.4 } };
 
-        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExtensionData(other);
+        DeepInfraPromptExecutionSettings settings = SettingsMapper.FromExecutionSettings(other);
 
         Assert.Equal(0.4, settings.Temperature);
     }
