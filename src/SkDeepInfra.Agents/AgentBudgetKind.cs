@@ -11,4 +11,16 @@ public enum AgentBudgetKind
 
     /// <summary><see cref="AgentBudget.MaxEstimatedCostUsd"/>: the run spent as much as allowed.</summary>
     EstimatedCost,
+
+    /// <summary><see cref="AgentBudget.MaxToolCalls"/>: the model asked for more tool calls than allowed.</summary>
+    ToolCalls,
+
+    /// <summary><see cref="AgentBudget.MaxInputTokens"/>: the run used (or the next call would use) as many input tokens as allowed.</summary>
+    InputTokens,
+
+    /// <summary><see cref="AgentBudget.MaxOutputTokens"/>: the run used as many output tokens as allowed.</summary>
+    OutputTokens,
+
+    /// <summary><see cref="AgentBudget.MaxDuration"/>: the run took as long as allowed.</summary>
+    Duration,
 }

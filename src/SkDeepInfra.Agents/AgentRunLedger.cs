@@ -18,12 +18,23 @@ public sealed class AgentRunLedger
     /// <param name="modelCalls">The model calls, in order.</param>
     /// <param name="toolCalls">The tool calls, in the order the model asked for them.</param>
     /// <param name="duration">The run's wall-clock time.</param>
-    [JsonConstructor]
     public AgentRunLedger(IReadOnlyList<ModelCallRecord>? modelCalls, IReadOnlyList<ToolCallRecord>? toolCalls, TimeSpan duration)
+        : this(modelCalls, toolCalls, duration, guardrails: null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="AgentRunLedger"/> class.</summary>
+    /// <param name="modelCalls">The model calls, in order.</param>
+    /// <param name="toolCalls">The tool calls, in the order the model asked for them.</param>
+    /// <param name="duration">The run's wall-clock time.</param>
+    /// <param name="guardrails">The guardrail verdicts, in order.</param>
+    [JsonConstructor]
+    public AgentRunLedger(IReadOnlyList<ModelCallRecord>? modelCalls, IReadOnlyList<ToolCallRecord>? toolCalls, TimeSpan duration, IReadOnlyList<GuardrailRecord>? guardrails)
     {
         ModelCalls = modelCalls ?? [];
         ToolCalls = toolCalls ?? [];
         Duration = duration;
+        Guardrails = guardrails ?? [];
     }
 
     /// <summary>Gets the model calls, in order.</summary>
@@ -34,6 +45,9 @@ public sealed class AgentRunLedger
 
     /// <summary>Gets the run's wall-clock time.</summary>
     public TimeSpan Duration { get; }
+
+    /// <summary>Gets every guardrail verdict of the run, in order (passes included).</summary>
+    public IReadOnlyList<GuardrailRecord> Guardrails { get; }
 
     /// <summary>Gets the number of tool calls that failed.</summary>
     [JsonIgnore]

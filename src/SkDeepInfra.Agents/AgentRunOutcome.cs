@@ -15,9 +15,11 @@ public sealed class AgentRunOutcome
 {
     private static readonly ToolApprovalRequestContent[] s_noApprovals = [];
 
-    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null)
+    private AgentRunOutcome(AgentRunStatus status, string message, AgentBudgetKind? exceededBudget = null, IReadOnlyList<ToolApprovalRequestContent>? pendingApprovals = null, string? validationErrors = null, string? trippedGuardrail = null)
     {
         Status = status;
+        TrippedGuardrail = trippedGuardrail;
+        ValidationErrors = validationErrors;
         Message = message;
         ExceededBudget = exceededBudget;
         PendingApprovals = pendingApprovals ?? s_noApprovals;
@@ -38,6 +40,15 @@ public sealed class AgentRunOutcome
     /// </remarks>
     public IReadOnlyList<ToolApprovalRequestContent> PendingApprovals { get; }
 
+    /// <summary>
+    /// Gets what was wrong with the model's last structured answer when <see cref="Status"/> is
+    /// <see cref="AgentRunStatus.InvalidStructuredOutput"/>, e.g. <c>missing required property "city"</c>; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? ValidationErrors { get; }
+
+    /// <summary>Gets the name of the guardrail that ended the run when <see cref="Status"/> is <see cref="AgentRunStatus.GuardrailTripped"/>; otherwise <see langword="null"/>.</summary>
+    public string? TrippedGuardrail { get; }
+
     /// <summary>Gets a one-sentence explanation, e.g. <c>The run stopped before model call 4: its budget of 3 model calls is spent.</c></summary>
     public string Message { get; }
 
@@ -53,6 +64,15 @@ public sealed class AgentRunOutcome
 
     internal static AgentRunOutcome BudgetExceeded(AgentBudgetKind kind, int nextCall, string spent) =>
         new(AgentRunStatus.BudgetExceeded, $"The run stopped before model call {Count(nextCall)}: {spent}.", kind);
+
+    internal static AgentRunOutcome ToolBudgetExceeded(AgentBudgetKind kind, string spent) =>
+        new(AgentRunStatus.BudgetExceeded, $"The run stopped before a tool call: {spent}.", kind);
+
+    internal static AgentRunOutcome InvalidStructuredOutput(int answers, string problem) =>
+        new(AgentRunStatus.InvalidStructuredOutput, $"The run stopped after {Count(answers)} answers that do not match the response's JSON schema; the last one: {problem}.", validationErrors: problem);
+
+    internal static AgentRunOutcome GuardrailTripped(string name, GuardrailStage stage, string reason) =>
+        new(AgentRunStatus.GuardrailTripped, $"The {(stage == GuardrailStage.Input ? "input" : "answer")} guardrail \"{name}\" tripped: {reason}", trippedGuardrail: name);
 
     internal static AgentRunOutcome ConsecutiveErrors(int rounds) =>
         new(AgentRunStatus.ConsecutiveErrorLimit, $"The run stopped after {Count(rounds)} consecutive tool rounds with errors (MaximumConsecutiveErrorsPerRequest).");

@@ -32,4 +32,17 @@ public enum AgentRunStatus
 
     /// <summary>The model called tools that are declarations only (not invocable here); the caller must send their results.</summary>
     AwaitingToolResults,
+
+    /// <summary>
+    /// The model's structured answers kept breaking the response's JSON schema after every repair attempt
+    /// (<see cref="StructuredOutputChatClient.MaximumRepairAttempts"/>); <see cref="AgentRunOutcome.ValidationErrors"/> says
+    /// what was wrong with the last one, which is the response's text.
+    /// </summary>
+    InvalidStructuredOutput,
+
+    /// <summary>
+    /// A guardrail tripped; <see cref="AgentRunOutcome.TrippedGuardrail"/> names it and <see cref="AgentRunOutcome.Message"/>
+    /// gives its reason. A tripped input stops the run before any answer; a tripped answer is not in the response.
+    /// </summary>
+    GuardrailTripped,
 }

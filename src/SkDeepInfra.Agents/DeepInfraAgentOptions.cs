@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
@@ -12,6 +13,7 @@ public sealed class DeepInfraAgentOptions
 {
     private int _maximumIterationsPerRequest = 40;
     private int _maximumConsecutiveErrorsPerRequest = 3;
+    private int _maximumStructuredOutputRepairs = 2;
 
     /// <summary>Gets or sets the agent's name (used by the Agent Framework for identification and telemetry).</summary>
     public string? Name { get; set; }
@@ -69,6 +71,44 @@ public sealed class DeepInfraAgentOptions
 
     /// <summary>Gets or sets a value indicating whether arguments are checked against each tool's JSON schema before it runs (<see cref="ToolLoopChatClient.ValidateToolArguments"/>). The default is <see langword="true"/>.</summary>
     public bool ValidateToolArguments { get; set; } = true;
+
+    /// <summary>Gets or sets the prices of the agent's model, for the cost ceiling (<see cref="RunLedgerChatClient.Pricing"/>); <see langword="null"/> to read them from <see cref="ModelCatalog"/>.</summary>
+    public DeepInfraModelPricing? Pricing { get; set; }
+
+    /// <summary>Gets or sets the catalog the model's prices and output limit are read from when <see cref="Pricing"/> is not set (<see cref="RunLedgerChatClient.ModelCatalog"/>).</summary>
+    public DeepInfraModelCatalog? ModelCatalog { get; set; }
+
+    /// <summary>Gets or sets the estimator of each model call's input tokens (<see cref="RunLedgerChatClient.TokenEstimator"/>); <see langword="null"/> for <see cref="ConservativeTokenEstimator"/>.</summary>
+    public ITokenEstimator? TokenEstimator { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many times a structured answer (<c>RunAsync&lt;T&gt;</c>) that breaks its schema is sent back to the
+    /// model with the problems (<see cref="StructuredOutputChatClient.MaximumRepairAttempts"/>). The default is 2; 0 only validates.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than 10.</exception>
+    public int MaximumStructuredOutputRepairs
+    {
+        get => _maximumStructuredOutputRepairs;
+        set => _maximumStructuredOutputRepairs = value is >= 0 and <= 10 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Between 0 and 10 repair attempts are allowed.");
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a structured answer's schema is sent as <c>json_schema</c> (the default) or,
+    /// for models without it, as <c>json_object</c> with the schema in the instructions (<see cref="StructuredOutputChatClient.UseJsonSchemaResponseFormat"/>).
+    /// </summary>
+    public bool UseJsonSchemaResponseFormat { get; set; } = true;
+
+    /// <summary>Gets the input guardrails of every run (<see cref="GuardrailChatClient.InputGuardrails"/>).</summary>
+    public IList<IInputGuardrail> InputGuardrails { get; } = [];
+
+    /// <summary>Gets the output guardrails of every run (<see cref="GuardrailChatClient.OutputGuardrails"/>).</summary>
+    public IList<IOutputGuardrail> OutputGuardrails { get; } = [];
+
+    /// <summary>Gets the tool guardrails of every run (<see cref="GuardrailChatClient.ToolGuardrails"/>).</summary>
+    public IList<IToolGuardrail> ToolGuardrails { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether input guardrails run while the first model call is made, cancelling it when one trips (<see cref="GuardrailChatClient.RunInputGuardrailsInParallel"/>).</summary>
+    public bool RunInputGuardrailsInParallel { get; set; }
 
     /// <summary>Gets or sets a value indicating whether tool calls written as text are recovered (<see cref="ToolCallRecoveryChatClient"/>). The default is <see langword="true"/>.</summary>
     public bool RecoverTextToolCalls { get; set; } = true;

@@ -15,7 +15,7 @@ public sealed class ModelCallRecord
     /// <param name="inputTokens">Prompt tokens, when reported.</param>
     /// <param name="outputTokens">Completion tokens, when reported.</param>
     /// <param name="totalTokens">All tokens, when reported.</param>
-    /// <param name="estimatedCostUsd">DeepInfra's <c>estimated_cost</c>, when reported.</param>
+    /// <param name="estimatedCostUsd">DeepInfra's <c>estimated_cost</c>, when reported; else the reported usage at the model's known prices.</param>
     /// <param name="duration">From sending the request to the end of the reply (or stream).</param>
     /// <param name="toolCalls">The names of the tools the model called, in order.</param>
     /// <param name="toolCallsRecoveredFromText">Whether the tool calls were written as text and recovered.</param>
@@ -48,7 +48,7 @@ public sealed class ModelCallRecord
     /// <summary>Gets all tokens: the reported total, else input plus output; <see langword="null"/> when nothing was reported.</summary>
     public long? TotalTokens { get; }
 
-    /// <summary>Gets DeepInfra's estimated cost of the call in USD, when reported.</summary>
+    /// <summary>Gets DeepInfra's estimated cost of the call in USD, when reported; else the reported usage at the model's prices, when the ledger knows them.</summary>
     public double? EstimatedCostUsd { get; }
 
     /// <summary>Gets the time from sending the request to the end of the reply (or of the stream).</summary>

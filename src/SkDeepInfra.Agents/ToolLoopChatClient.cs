@@ -41,6 +41,7 @@ namespace SkDeepInfra.Agents;
 public sealed class ToolLoopChatClient : FunctionInvokingChatClient
 {
     private readonly ILogger _logger;
+    private Lazy<GuardrailChatClient?>? _guardrails;
 
     /// <summary>Initializes a new instance of the <see cref="ToolLoopChatClient"/> class.</summary>
     /// <param name="innerClient">The client below the loop; a <see cref="RunLedgerChatClient"/> is put on top of it unless it already has one.</param>
@@ -152,8 +153,20 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         long started = Elapsed.Now();
         try
         {
+            if (AgentRun.Current?.CheckBeforeToolCall() is { } refused)
+            {
+                throw new ToolCallRefusedException(ToolResultTexts.Refused(context.Function.Name, refused.Message));
+            }
+
+            GuardrailCheck? guardrails = (_guardrails ??= new Lazy<GuardrailChatClient?>(() => InnerClient.GetService<GuardrailChatClient>())).Value?.ToolChecks();
+            if (guardrails is not null && await guardrails.BeforeToolAsync(context, cancellationToken).ConfigureAwait(false) is { } blocked)
+            {
+                throw new ToolCallRefusedException(blocked);
+            }
+
             CheckArguments(context);
-            return await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
+            object? result = await base.InvokeFunctionAsync(context, cancellationToken).ConfigureAwait(false);
+            return guardrails is null ? result : await guardrails.AfterToolAsync(context, result, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -225,8 +238,8 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
     {
         if (answer is not null)
         {
-            answer.Result = exception is ToolArgumentException invalid
-                ? invalid.Message
+            answer.Result = exception is ToolArgumentException or ToolCallRefusedException
+                ? exception.Message
                 : ToolResultTexts.Failed(name, IncludeDetailedErrors ? exception?.Message : null);
         }
 

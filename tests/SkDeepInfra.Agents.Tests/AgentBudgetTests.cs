@@ -10,7 +10,23 @@ public sealed class AgentBudgetTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxTotalTokens = -1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxEstimatedCostUsd = -0.01 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxEstimatedCostUsd = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxToolCalls = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxInputTokens = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxOutputTokens = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MaxDuration = TimeSpan.Zero });
+        ArgumentOutOfRangeException minimum = Assert.Throws<ArgumentOutOfRangeException>(() => new AgentBudget { MinimumAnswerTokens = 0 });
+        Assert.Equal("MinimumAnswerTokens", minimum.ParamName);
     }
+
+    [Fact]
+    public void ToString_EveryLimit_DescribesThemAll() =>
+        Assert.Equal(
+            "2 model calls, 3 tool calls, 900 tokens, 500 input tokens, 400 output tokens, $0.01, 1.5 s",
+            new AgentBudget
+            {
+                MaxModelCalls = 2, MaxToolCalls = 3, MaxTotalTokens = 900, MaxInputTokens = 500, MaxOutputTokens = 400,
+                MaxEstimatedCostUsd = 0.01, MaxDuration = TimeSpan.FromMilliseconds(1500),
+            }.ToString());
 
     [Theory]
     [InlineData(null, null, null, "unlimited")]

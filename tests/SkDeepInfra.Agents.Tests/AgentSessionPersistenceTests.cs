@@ -62,4 +62,22 @@ public sealed class AgentSessionPersistenceTests
         Assert.Equal(7, ledgers[0].GetProperty("modelCalls")[0].GetProperty("totalTokens").GetInt64());
         Assert.Equal(0.00001, ledgers[0].GetProperty("modelCalls")[0].GetProperty("estimatedCostUsd").GetDouble(), 12);
     }
+
+    [Fact]
+    public async Task DeserializeSessionAsync_RunWithGuardrailVerdicts_KeepsThemInTheRestoredLedgers()
+    {
+        await using var harness = new AgentHarness();
+        harness.Emulator.Enqueue(EmulatorReply.Text("Hi."));
+        var options = new DeepInfraAgentOptions();
+        options.OutputGuardrails.Add(Guardrails.Output("polite", (_, _) => new(GuardrailVerdict.Pass)));
+        ChatClientAgent agent = harness.Agent([], options);
+        AgentSession session = await agent.CreateSessionAsync();
+        await agent.RunAsync("Hello.", session);
+
+        using JsonDocument document = JsonDocument.Parse((await agent.SerializeSessionAsync(session)).GetRawText());
+        AgentSession restored = await agent.DeserializeSessionAsync(document.RootElement);
+
+        GuardrailRecord record = Assert.Single(restored.GetRunLedgers()[0].Guardrails);
+        Assert.Equal(("polite", GuardrailStage.Output, GuardrailAction.Pass, 1), (record.Name, record.Stage, record.Action, record.ModelCall));
+    }
 }

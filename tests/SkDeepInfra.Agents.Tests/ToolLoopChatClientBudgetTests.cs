@@ -38,19 +38,21 @@ public sealed class ToolLoopChatClientBudgetTests
         await using var harness = new AgentHarness();
         var tools = new TestTools();
         harness.Emulator.Enqueue(
-            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Paris"}""", "call_1")).WithUsage(60, 30),
-            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Rome"}""", "call_2")).WithUsage(70, 20),
+            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Paris"}""", "call_1")).WithUsage(600, 300),
+            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Rome"}""", "call_2")).WithUsage(700, 200),
             EmulatorReply.Text("never sent"));
-        IChatClient pipeline = harness.Pipeline(loop => loop.Budget = new AgentBudget { MaxTotalTokens = 100 });
+        IChatClient pipeline = harness.Pipeline(loop => loop.Budget = new AgentBudget { MaxTotalTokens = 2000 });
 
         ChatResponse response = await pipeline.GetResponseAsync(s_question, new ChatOptions { Tools = [tools.Weather] });
 
+        // Call 3 would read at least the 700 tokens call 2 read: its worst case cannot fit the 200 left.
         Assert.Equal(2, harness.Requests.Count);
         AgentRunOutcome outcome = response.GetRunOutcome()!;
         Assert.Equal(AgentRunStatus.BudgetExceeded, outcome.Status);
         Assert.Equal(AgentBudgetKind.TotalTokens, outcome.ExceededBudget);
-        Assert.Equal("The run stopped before model call 3: 180 of its 100 tokens are spent.", outcome.Message);
-        Assert.Equal(180, response.GetRunLedger()!.TotalTokens);
+        Assert.StartsWith("The run stopped before model call 3: its worst case (about ", outcome.Message, StringComparison.Ordinal);
+        Assert.EndsWith("input tokens and at least 64 output tokens) does not fit the 200 left of its 2000 tokens.", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(1800, response.GetRunLedger()!.TotalTokens);
         Assert.Equal("tool", response.Messages[^1].Role.Value);
     }
 
@@ -138,9 +140,9 @@ public sealed class ToolLoopChatClientBudgetTests
     {
         await using var harness = new AgentHarness();
         harness.Emulator.Enqueue(
-            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Paris"}""", "call_1")).WithUsage(60, 50),
+            EmulatorReply.ToolCalls(new EmulatorToolCall("get_weather", """{"city":"Paris"}""", "call_1")).WithUsage(600, 500),
             EmulatorReply.Text("never sent"));
-        IChatClient pipeline = harness.Pipeline(loop => loop.Budget = new AgentBudget { MaxTotalTokens = 100 });
+        IChatClient pipeline = harness.Pipeline(loop => loop.Budget = new AgentBudget { MaxTotalTokens = 1100 });
 
         List<ChatResponseUpdate> updates = await pipeline.GetStreamingResponseAsync(s_question, new ChatOptions { Tools = [new TestTools().Weather] }).ToListAsync();
 
@@ -149,7 +151,7 @@ public sealed class ToolLoopChatClientBudgetTests
         ChatResponseUpdate last = updates[^1];
         Assert.Empty(last.Contents);
         Assert.Equal(AgentBudgetKind.TotalTokens, last.GetRunOutcome()!.ExceededBudget);
-        Assert.Equal(110, last.GetRunLedger()!.TotalTokens);
+        Assert.Equal(1100, last.GetRunLedger()!.TotalTokens);
         Assert.All(updates.SkipLast(1), u => Assert.Null(u.GetRunOutcome()));
         Assert.Equal(AgentBudgetKind.TotalTokens, updates.ToChatResponse().GetRunOutcome()!.ExceededBudget);
     }

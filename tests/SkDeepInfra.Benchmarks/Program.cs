@@ -7,7 +7,7 @@ namespace SkDeepInfra.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/SkDeepInfra.Benchmarks -- --filter '*'</c>
 /// (or one workload: <c>*NonStreamingBenchmarks*</c>, <c>*.StreamingBenchmarks.*</c>, <c>*ToolsRequest*</c>, <c>*Loopback*</c>,
-/// <c>*FirstUpdate*</c>, <c>*Embeddings*</c>). See docs/benchmarks.md.
+/// <c>*FirstUpdate*</c>, <c>*Embeddings*</c>, <c>*AgentRun*</c>). See docs/benchmarks.md.
 /// </summary>
 public static class Program
 {

@@ -119,9 +119,9 @@ internal sealed class TenantSpendChatClient(IChatClient innerClient, IGrainFacto
         AgentRun run = AgentRun.Current
             ?? throw new InvalidOperationException($"Tenant {tenant}'s spend limit refused a model call outside an agent run.");
         TenantSpendSnapshot spend = answer.Spend;
-        run.StopBeforeModelCall(next => AgentRunOutcome.BudgetExceeded(
+        run.StopWith(AgentRunOutcome.BudgetExceeded(
             AgentBudgetKind.EstimatedCost,
-            next,
+            run.NextModelCall,
             $"tenant {tenant}'s {Period(spend.Period)} limit of {Usd.Format(spend.LimitUsd ?? 0)} would be passed ({Usd.Format(spend.SpentUsd)} spent, "
                 + $"{Usd.Format(spend.ReservedUsd)} reserved by calls in flight, this call reserves {Usd.Format(estimate)})"));
         return null;

@@ -14,7 +14,7 @@ public static class DeepInfraAgentChatClientExtensions
 {
     /// <summary>
     /// Creates a tool-using agent: a <see cref="ChatClientAgent"/> over the pipeline <see cref="ToolLoopChatClient"/> →
-    /// <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <paramref name="chatClient"/>. Runs are
+    /// <see cref="GuardrailChatClient"/> (when guardrails are set) → <see cref="StructuredOutputChatClient"/> → <see cref="RunLedgerChatClient"/> → <see cref="ToolCallRecoveryChatClient"/> → <paramref name="chatClient"/>. Runs are
     /// budgeted, ledgered and end with an <see cref="AgentRunOutcome"/>; <c>RunAsync</c>, <c>RunStreamingAsync</c>,
     /// sessions, approvals and workflows work as for any agent.
     /// </summary>
@@ -56,8 +56,34 @@ public static class DeepInfraAgentChatClientExtensions
                 loop.AllowConcurrentInvocation = options.AllowConcurrentInvocation;
                 loop.IncludeDetailedErrors = options.IncludeDetailedErrors;
                 loop.ValidateToolArguments = options.ValidateToolArguments;
+            });
+        if (options.InputGuardrails.Count > 0 || options.OutputGuardrails.Count > 0 || options.ToolGuardrails.Count > 0)
+        {
+            builder.UseGuardrails(
+                guardrails =>
+                {
+                    Add(guardrails.InputGuardrails, options.InputGuardrails);
+                    Add(guardrails.OutputGuardrails, options.OutputGuardrails);
+                    Add(guardrails.ToolGuardrails, options.ToolGuardrails);
+                    guardrails.RunInputGuardrailsInParallel = options.RunInputGuardrailsInParallel;
+                },
+                loggerFactory);
+        }
+
+        builder
+            .UseStructuredOutputRepair(loggerFactory, structured =>
+            {
+                structured.MaximumRepairAttempts = options.MaximumStructuredOutputRepairs;
+                structured.UseJsonSchemaResponseFormat = options.UseJsonSchemaResponseFormat;
             })
-            .UseRunLedger(loggerFactory);
+            .UseRunLedger(
+                ledger =>
+                {
+                    ledger.Pricing = options.Pricing;
+                    ledger.ModelCatalog = options.ModelCatalog;
+                    ledger.TokenEstimator = options.TokenEstimator ?? ConservativeTokenEstimator.Instance;
+                },
+                loggerFactory);
         if (options.RecoverTextToolCalls)
         {
             builder.UseToolCallRecovery(loggerFactory);
@@ -70,6 +96,14 @@ public static class DeepInfraAgentChatClientExtensions
             ChatOptions = CreateChatOptions(instructions, tools, options),
         };
         return new ChatClientAgent(builder.Build(services), agentOptions, loggerFactory, services);
+    }
+
+    private static void Add<T>(IList<T> target, IEnumerable<T> items)
+    {
+        foreach (T item in items)
+        {
+            target.Add(item);
+        }
     }
 
     private static ChatOptions CreateChatOptions(string? instructions, IEnumerable<AITool>? tools, DeepInfraAgentOptions options)

@@ -25,4 +25,16 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Agent run failed ({Exception}) after {ModelCalls} model calls and {ToolCalls} tool calls, {TotalTokens} tokens, estimated cost {EstimatedCost} USD, {DurationMs} ms.")]
     public static partial void RunFailed(ILogger logger, string exception, int modelCalls, int toolCalls, long totalTokens, double estimatedCost, long durationMs);
+
+    [LoggerMessage(8, LogLevel.Debug, "Model call {Index}: max_tokens lowered to {MaxTokens} to keep the run inside its budget.")]
+    public static partial void MaxTokensLowered(ILogger logger, int index, int maxTokens);
+
+    [LoggerMessage(9, LogLevel.Warning, "The model catalog could not be read for {ModelId} ({Reason}); the call's cost is not projected.")]
+    public static partial void CatalogUnavailable(ILogger logger, string modelId, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "Structured answer {Answer} does not match the response schema: {Problem}.")]
+    public static partial void StructuredAnswerRejected(ILogger logger, int answer, string problem);
+
+    [LoggerMessage(11, LogLevel.Information, "Guardrail {Name} ({Stage}): {Action} {Reason}")]
+    public static partial void GuardrailVerdict(ILogger logger, string name, GuardrailStage stage, GuardrailAction action, string? reason);
 }

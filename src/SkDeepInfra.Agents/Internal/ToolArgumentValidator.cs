@@ -27,7 +27,7 @@ internal static class ToolArgumentValidator
             return null;
         }
 
-        var problems = new List<string>();
+        var problems = new ProblemList("argument");
         var root = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, object?> argument in arguments ?? new Dictionary<string, object?>())
         {
@@ -38,7 +38,29 @@ internal static class ToolArgumentValidator
         return problems.Count == 0 ? null : string.Join("; ", problems.Take(MaxProblems));
     }
 
-    private static void CheckObject(JsonElement schema, Dictionary<string, JsonElement?> members, string? path, List<string> problems)
+    /// <summary>Checks a whole JSON value (a model's structured answer) against a schema; problems name properties, not arguments.</summary>
+    /// <returns><see langword="null"/> when the value fits, else a short description of what is wrong.</returns>
+    public static string? ValidateValue(JsonElement schema, JsonElement value)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var problems = new ProblemList("property");
+        if (value.ValueKind == JsonValueKind.Object && (!schema.TryGetProperty("type", out JsonElement type) || TypeMatches(type, value)) && AnyOf(schema) is null)
+        {
+            CheckObject(schema, value.EnumerateObject().ToDictionary(p => p.Name, p => (JsonElement?)p.Value, StringComparer.Ordinal), path: null, problems);
+        }
+        else
+        {
+            CheckValue(schema, value, "(the answer)", problems);
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems.Take(MaxProblems));
+    }
+
+    private static void CheckObject(JsonElement schema, Dictionary<string, JsonElement?> members, string? path, ProblemList problems)
     {
         bool hasProperties = schema.TryGetProperty("properties", out JsonElement properties) && properties.ValueKind == JsonValueKind.Object;
         if (schema.TryGetProperty("required", out JsonElement required) && required.ValueKind == JsonValueKind.Array)
@@ -47,7 +69,7 @@ internal static class ToolArgumentValidator
             {
                 if (name.GetString() is { } key && !members.ContainsKey(key))
                 {
-                    problems.Add($"missing required argument \"{Join(path, key)}\"");
+                    problems.Add($"missing required {problems.Noun} \"{Join(path, key)}\"");
                 }
             }
         }
@@ -64,12 +86,12 @@ internal static class ToolArgumentValidator
             }
             else if (closed)
             {
-                problems.Add($"unexpected argument \"{Join(path, member.Key)}\"");
+                problems.Add($"unexpected {problems.Noun} \"{Join(path, member.Key)}\"");
             }
         }
     }
 
-    private static void CheckValue(JsonElement schema, JsonElement value, string path, List<string> problems)
+    private static void CheckValue(JsonElement schema, JsonElement value, string path, ProblemList problems)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
@@ -78,9 +100,9 @@ internal static class ToolArgumentValidator
 
         if (AnyOf(schema) is { } branches)
         {
-            if (!branches.Any(branch => Fits(branch, value, path)))
+            if (!branches.Any(branch => Fits(branch, value, path, problems.Noun)))
             {
-                problems.Add($"argument \"{path}\" matches none of the allowed forms");
+                problems.Add($"{problems.Noun} \"{path}\" matches none of the allowed forms");
             }
 
             return;
@@ -88,14 +110,14 @@ internal static class ToolArgumentValidator
 
         if (schema.TryGetProperty("type", out JsonElement type) && !TypeMatches(type, value))
         {
-            problems.Add($"argument \"{path}\" must be {DescribeType(type)}, not {DescribeValue(value)}");
+            problems.Add($"{problems.Noun} \"{path}\" must be {DescribeType(type)}, not {DescribeValue(value)}");
             return;
         }
 
         if (schema.TryGetProperty("enum", out JsonElement allowed) && allowed.ValueKind == JsonValueKind.Array
             && !allowed.EnumerateArray().Any(option => JsonElement.DeepEquals(option, value)))
         {
-            problems.Add($"argument \"{path}\" must be one of {string.Join(", ", allowed.EnumerateArray().Select(o => o.GetRawText()))}");
+            problems.Add($"{problems.Noun} \"{path}\" must be one of {string.Join(", ", allowed.EnumerateArray().Select(o => o.GetRawText()))}");
             return;
         }
 
@@ -114,9 +136,9 @@ internal static class ToolArgumentValidator
         }
     }
 
-    private static bool Fits(JsonElement schema, JsonElement value, string path)
+    private static bool Fits(JsonElement schema, JsonElement value, string path, string noun)
     {
-        var problems = new List<string>();
+        var problems = new ProblemList(noun);
         CheckValue(schema, value, path, problems);
         return problems.Count == 0;
     }
@@ -206,5 +228,11 @@ internal static class ToolArgumentValidator
                     return null;
                 }
         }
+    }
+
+    /// <summary>Problems found so far, and what the checked members are called in them ("argument", "property").</summary>
+    private sealed class ProblemList(string noun) : List<string>
+    {
+        public string Noun => noun;
     }
 }

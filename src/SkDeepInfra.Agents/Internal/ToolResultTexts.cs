@@ -19,6 +19,9 @@ internal static class ToolResultTexts
     public static string MalformedArguments(string name) =>
         $"Error: the arguments for tool \"{name}\" are not valid JSON. Call it again with a JSON object that matches its parameters.";
 
+    public static string Refused(string name, string reason) =>
+        $"Error: tool \"{name}\" was not run: {reason} Answer with what you have.";
+
     public static string Failed(string name, string? detail) =>
         detail is null ? $"Error: tool \"{name}\" failed." : $"Error: tool \"{name}\" failed: {detail}";
 }

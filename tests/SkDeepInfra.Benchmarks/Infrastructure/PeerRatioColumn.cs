@@ -39,6 +39,12 @@ internal sealed class PeerRatioColumn(string columnName, Func<BenchmarkCase, str
             return EmbeddingPeer;
         }
 
+        // By name: a baseline build (SKDEEPINFRA_BASELINE) leaves the agent-run workload out.
+        if (benchmarkCase.Descriptor.Type.Name == "AgentRunBenchmarks")
+        {
+            return benchmarkCase.Descriptor.WorkloadMethod.Name.EndsWith("Streaming", StringComparison.Ordinal) ? "PlainAgentStreaming" : "PlainAgent";
+        }
+
         string method = benchmarkCase.Descriptor.WorkloadMethod.Name;
         return method.StartsWith("DeepInfraChatCompletionService", StringComparison.Ordinal) || method.StartsWith("Sk", StringComparison.Ordinal) ? SkPeer : MeaiPeer;
     }
