@@ -78,6 +78,12 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
 
         long started = Elapsed.Now();
         ChatResponse response = await base.GetResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false);
+        if (response.Messages.Count == 0 && run.Stop is { } refused)
+        {
+            // A gate below refused the call (AgentRun.StopWith, e.g. a fleet-wide spend limit): nothing was sent or recorded.
+            return DescribeOwnRun(response, run, ownRun, refused);
+        }
+
         Record(run, ModelCallMeter.From(response), started, plan, messages);
         return DescribeOwnRun(response, run, ownRun, outcome: null);
     }
@@ -107,10 +113,25 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
 
         var meter = new ModelCallMeter();
         long started = Elapsed.Now();
+        bool any = false;
         await foreach (ChatResponseUpdate update in base.GetStreamingResponseAsync(messages, requestOptions, cancellationToken).ConfigureAwait(false))
         {
+            any = true;
             meter.Observe(update);
             yield return update;
+        }
+
+        if (!any && run.Stop is { } refused)
+        {
+            // A gate below refused the call: nothing was sent or recorded.
+            if (ownRun)
+            {
+                var stopped = new ChatResponseUpdate { AdditionalProperties = [] };
+                Describe(stopped.AdditionalProperties, run, refused);
+                yield return stopped;
+            }
+
+            yield break;
         }
 
         Record(run, meter, started, plan, messages);
