@@ -211,7 +211,7 @@ public sealed class RunLedgerChatClient : DelegatingChatClient
     /// Projects the call's worst case against the run's ceilings: stops the run when not even a minimal answer fits, else
     /// lowers <c>MaxOutputTokens</c> (on a copy of the options) when the ceiling needs it.
     /// </summary>
-    private async Task<(AgentRunOutcome? Stop, ModelCallPlan Plan, ChatOptions? Options)> PlanAsync(
+    private async ValueTask<(AgentRunOutcome? Stop, ModelCallPlan Plan, ChatOptions? Options)> PlanAsync(
         AgentRun run, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
         AgentBudget budget = run.Budget!;

@@ -61,13 +61,13 @@ public sealed class StructuredOutputChatClient : DelegatingChatClient
     public bool UseJsonSchemaResponseFormat { get; set; } = true;
 
     /// <inheritdoc />
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (options?.ResponseFormat is not ChatResponseFormatJson { Schema: { } schema })
-        {
-            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        }
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        options?.ResponseFormat is ChatResponseFormatJson { Schema: { } schema }
+            ? RepairedAsync(messages, options, schema, cancellationToken)
+            : base.GetResponseAsync(messages, options, cancellationToken);
 
+    private async Task<ChatResponse> RepairedAsync(IEnumerable<ChatMessage> messages, ChatOptions options, JsonElement schema, CancellationToken cancellationToken)
+    {
         (AgentRun run, bool ownRun, ChatOptions? runOptions) = BeginRun(options);
         ChatOptions requestOptions = ForModel(runOptions!, schema);
         List<ChatMessage> conversation = [.. messages];

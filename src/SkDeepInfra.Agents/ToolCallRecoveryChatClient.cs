@@ -46,20 +46,24 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ChatResponse response = await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        if (OfferedTools(options) is { } offered)
+        if (OffersFunctions(options))
         {
-            Recover(response, offered, _logger);
+            Recover(response, options!.Tools!, _logger);
         }
 
         return response;
     }
 
     /// <summary>Replaces the reply's text with the calls it consists of, if it does.</summary>
-    internal static void Recover(ChatResponse response, HashSet<string> offered, ILogger logger)
+    /// <param name="response">The model's response.</param>
+    /// <param name="tools">The request's tools; the names of its functions are the calls that may be recovered.</param>
+    /// <param name="logger">Logs the recovered calls.</param>
+    internal static void Recover(ChatResponse response, IList<AITool> tools, ILogger logger)
     {
         if (response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant) is { } reply
             && !reply.Contents.Any(c => c is FunctionCallContent)
-            && TextToolCallParser.TryParse(reply.Text, offered) is { } calls)
+            && reply.Text is { Length: > 0 } text
+            && TextToolCallParser.TryParse(text, FunctionNames(tools)) is { } calls)
         {
             reply.Contents = [.. reply.Contents.Where(c => c is not TextContent), .. calls];
             response.FinishReason = ChatFinishReason.ToolCalls;
@@ -71,18 +75,40 @@ public sealed class ToolCallRecoveryChatClient : DelegatingChatClient
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         IAsyncEnumerable<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(messages, options, cancellationToken);
-        return OfferedTools(options) is { } offered ? StreamingToolCallRecovery.RecoverAsync(updates, offered, _logger, cancellationToken) : updates;
+        return OffersFunctions(options) ? StreamingToolCallRecovery.RecoverAsync(updates, options!.Tools!, _logger, cancellationToken) : updates;
     }
 
-    /// <summary>The names of the functions the request offers, or null when it offers none (or forbids calls).</summary>
-    internal static HashSet<string>? OfferedTools(ChatOptions? options)
+    /// <summary>Whether the request offers functions the model may call (and does not forbid calls).</summary>
+    internal static bool OffersFunctions(ChatOptions? options)
     {
         if (options?.Tools is not { Count: > 0 } tools || options.ToolMode is NoneChatToolMode)
         {
-            return null;
+            return false;
         }
 
-        var names = new HashSet<string>(tools.OfType<AIFunctionDeclaration>().Select(t => t.Name), StringComparer.Ordinal);
-        return names.Count == 0 ? null : names;
+        foreach (AITool tool in tools)
+        {
+            if (tool is AIFunctionDeclaration)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The names of the functions among <paramref name="tools"/>.</summary>
+    internal static HashSet<string> FunctionNames(IList<AITool> tools)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AITool tool in tools)
+        {
+            if (tool is AIFunctionDeclaration function)
+            {
+                names.Add(function.Name);
+            }
+        }
+
+        return names;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -115,8 +114,7 @@ public sealed class ToolModeChatClient : DelegatingChatClient
         }
     }
 
-    private static bool OffersTools(ChatOptions? options) =>
-        options?.Tools is { Count: > 0 } tools && options.ToolMode is not NoneChatToolMode && tools.OfType<AIFunctionDeclaration>().Any();
+    private static bool OffersTools(ChatOptions? options) => ToolCallRecoveryChatClient.OffersFunctions(options);
 
 #pragma warning disable CA2249 // string.Contains(string, StringComparison) is not in netstandard2.0
     private static bool IsToolsNotSupported(DeepInfraException exception) =>
@@ -132,7 +130,7 @@ public sealed class ToolModeChatClient : DelegatingChatClient
 
         (List<ChatMessage> rewritten, ChatOptions promptedOptions) = PromptedTools.Rewrite(messages, options!, FamilyOf(model).ToolCallFormat);
         IAsyncEnumerable<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(rewritten, promptedOptions, cancellationToken);
-        return StreamingToolCallRecovery.RecoverAsync(updates, ToolCallRecoveryChatClient.OfferedTools(options)!, _logger, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return StreamingToolCallRecovery.RecoverAsync(updates, options!.Tools!, _logger, cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 
     /// <summary>The prompted request; the calls written in its reply become real ones.</summary>
@@ -140,7 +138,7 @@ public sealed class ToolModeChatClient : DelegatingChatClient
     {
         (List<ChatMessage> rewritten, ChatOptions prompted) = PromptedTools.Rewrite(messages, options, FamilyOf(model).ToolCallFormat);
         ChatResponse response = await base.GetResponseAsync(rewritten, prompted, cancellationToken).ConfigureAwait(false);
-        ToolCallRecoveryChatClient.Recover(response, ToolCallRecoveryChatClient.OfferedTools(options)!, _logger);
+        ToolCallRecoveryChatClient.Recover(response, options.Tools!, _logger);
         return response;
     }
 

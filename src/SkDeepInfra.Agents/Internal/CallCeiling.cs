@@ -32,34 +32,32 @@ internal static class CallCeiling
                 $"its input (about {Invariant(inputEstimate)} tokens) does not fit the {Invariant(Math.Max(0, maxInput - spent.InputTokens))} left of its {Invariant(maxInput)} input tokens"), null);
         }
 
+        // The description of what is left is only needed when the run stops, so it is written then, for the narrowest ceiling.
         long? room = null;
         AgentBudgetKind kind = AgentBudgetKind.TotalTokens;
-        string left = string.Empty;
         if (budget.MaxTotalTokens is long maxTotal)
         {
-            Narrow(maxTotal - spent.TotalTokens - inputEstimate, AgentBudgetKind.TotalTokens,
-                $"{Invariant(Math.Max(0, maxTotal - spent.TotalTokens))} left of its {Invariant(maxTotal)} tokens");
+            Narrow(ref room, ref kind, maxTotal - spent.TotalTokens - inputEstimate, AgentBudgetKind.TotalTokens);
         }
 
         if (budget.MaxOutputTokens is long maxOutput)
         {
-            Narrow(maxOutput - spent.OutputTokens, AgentBudgetKind.OutputTokens,
-                $"{Invariant(Math.Max(0, maxOutput - spent.OutputTokens))} left of its {Invariant(maxOutput)} output tokens");
+            Narrow(ref room, ref kind, maxOutput - spent.OutputTokens, AgentBudgetKind.OutputTokens);
         }
 
+        decimal remaining = 0;
         if (budget.MaxEstimatedCostUsd is double maxCost && pricing?.InputPerMillionTokens is decimal inputPrice && pricing.OutputPerMillionTokens is decimal outputPrice)
         {
-            decimal remaining = ToDecimal(maxCost) - spent.CostUsd;
+            remaining = ToDecimal(maxCost) - spent.CostUsd;
             decimal afterInput = remaining - (inputEstimate * inputPrice / PerMillion);
-            string description = $"{Usd.Format((double)Math.Max(0, remaining))} left of its {Usd.Format(maxCost)} estimated cost";
             if (afterInput < 0)
             {
-                Narrow(-1, AgentBudgetKind.EstimatedCost, description);
+                Narrow(ref room, ref kind, -1, AgentBudgetKind.EstimatedCost);
             }
             else if (outputPrice > 0)
             {
                 decimal tokens = Math.Floor(afterInput * PerMillion / outputPrice);
-                Narrow(tokens >= long.MaxValue ? long.MaxValue : (long)tokens, AgentBudgetKind.EstimatedCost, description);
+                Narrow(ref room, ref kind, tokens >= long.MaxValue ? long.MaxValue : (long)tokens, AgentBudgetKind.EstimatedCost);
             }
         }
 
@@ -71,21 +69,11 @@ internal static class CallCeiling
         if (affordable < budget.MinimumAnswerTokens)
         {
             return (AgentRunOutcome.BudgetExceeded(kind, nextCall,
-                $"its worst case (about {Invariant(inputEstimate)} input tokens and at least {Invariant(budget.MinimumAnswerTokens)} output tokens) does not fit the {left}"), null);
+                $"its worst case (about {Invariant(inputEstimate)} input tokens and at least {Invariant(budget.MinimumAnswerTokens)} output tokens) does not fit the {Left(budget, spent, kind, remaining)}"), null);
         }
 
         int? cap = requestedMaxTokens ?? modelMaxTokens;
         return cap is int c && c <= affordable ? (null, null) : (null, (int)Math.Min(affordable, int.MaxValue));
-
-        void Narrow(long candidate, AgentBudgetKind candidateKind, string candidateLeft)
-        {
-            if (room is null || candidate < room)
-            {
-                room = candidate;
-                kind = candidateKind;
-                left = candidateLeft;
-            }
-        }
     }
 
     /// <summary>The cost of a call at <paramref name="pricing"/>, or <see langword="null"/> when a needed price is unknown.</summary>
@@ -93,6 +81,26 @@ internal static class CallCeiling
         pricing?.EstimateCost(Math.Max(0, inputTokens), Math.Max(0, outputTokens));
 
     public static decimal ToDecimal(double usd) => usd <= 0 || double.IsNaN(usd) ? 0 : usd >= 7.9e27 ? decimal.MaxValue : (decimal)usd;
+
+    /// <summary>Keeps the smaller room; on a tie the ceiling narrowed first stands.</summary>
+    private static void Narrow(ref long? room, ref AgentBudgetKind kind, long candidate, AgentBudgetKind candidateKind)
+    {
+        if (room is null || candidate < room)
+        {
+            room = candidate;
+            kind = candidateKind;
+        }
+    }
+
+    /// <summary>What is left of the ceiling of <paramref name="kind"/>, as the stop outcome describes it.</summary>
+    private static string Left(AgentBudget budget, RunSpend spent, AgentBudgetKind kind, decimal remainingCost) => kind switch
+    {
+        AgentBudgetKind.OutputTokens =>
+            $"{Invariant(Math.Max(0, budget.MaxOutputTokens!.Value - spent.OutputTokens))} left of its {Invariant(budget.MaxOutputTokens.Value)} output tokens",
+        AgentBudgetKind.EstimatedCost =>
+            $"{Usd.Format((double)Math.Max(0, remainingCost))} left of its {Usd.Format(budget.MaxEstimatedCostUsd!.Value)} estimated cost",
+        _ => $"{Invariant(Math.Max(0, budget.MaxTotalTokens!.Value - spent.TotalTokens))} left of its {Invariant(budget.MaxTotalTokens.Value)} tokens",
+    };
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

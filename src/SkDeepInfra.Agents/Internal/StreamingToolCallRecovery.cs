@@ -18,7 +18,7 @@ namespace SkDeepInfra.Agents.Internal;
 internal static class StreamingToolCallRecovery
 {
     public static async IAsyncEnumerable<ChatResponseUpdate> RecoverAsync(
-        IAsyncEnumerable<ChatResponseUpdate> updates, ICollection<string> offered, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<ChatResponseUpdate> updates, IList<AITool> tools, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var held = new List<ChatResponseUpdate>();
         var text = new StringBuilder();
@@ -68,7 +68,7 @@ internal static class StreamingToolCallRecovery
             yield break;
         }
 
-        IReadOnlyList<FunctionCallContent>? calls = TextToolCallParser.TryParse(text.ToString(), offered);
+        IReadOnlyList<FunctionCallContent>? calls = TextToolCallParser.TryParse(text.ToString(), ToolCallRecoveryChatClient.FunctionNames(tools));
         if (calls is not null)
         {
             Log.ToolCallsRecovered(logger, calls.Count, string.Join(", ", calls.Select(c => c.Name)));
@@ -80,8 +80,29 @@ internal static class StreamingToolCallRecovery
         }
     }
 
-    private static string TextOf(ChatResponseUpdate update) =>
-        string.Concat(update.Contents.OfType<TextContent>().Select(t => t.Text));
+    private static string TextOf(ChatResponseUpdate update)
+    {
+        string text = string.Empty;
+        StringBuilder? joined = null;
+        foreach (AIContent content in update.Contents)
+        {
+            if (content is not TextContent { Text: { Length: > 0 } part })
+            {
+                continue;
+            }
+
+            if (text.Length == 0)
+            {
+                text = part;
+            }
+            else
+            {
+                (joined ??= new StringBuilder(text)).Append(part);
+            }
+        }
+
+        return joined?.ToString() ?? text;
+    }
 
     /// <summary>Puts the calls where the text began, drops the text, and marks the reply as finished for tool calls.</summary>
     private static IEnumerable<ChatResponseUpdate> Replace(List<ChatResponseUpdate> held, IReadOnlyList<FunctionCallContent> calls)
