@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -66,13 +67,13 @@ public sealed class ConservativeTokenEstimator : ITokenEstimator
             foreach (AITool tool in tools)
             {
                 tokens += PerTool + Bytes(tool.Name) + Bytes(tool.Description)
-                    + (tool is AIFunctionDeclaration function ? 2L * Bytes(function.JsonSchema.GetRawText()) : 0);
+                    + (tool is AIFunctionDeclaration function ? 2L * RawBytes(function.JsonSchema) : 0);
             }
         }
 
         if (options.ResponseFormat is ChatResponseFormatJson { Schema: { } schema })
         {
-            tokens += PerMessage + 2L * Bytes(schema.GetRawText());
+            tokens += PerMessage + 2L * RawBytes(schema);
         }
 
         return tokens;
@@ -96,6 +97,9 @@ public sealed class ConservativeTokenEstimator : ITokenEstimator
     }
 
     private static long Bytes(string? text) => string.IsNullOrEmpty(text) ? 0 : Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>The length of the element's JSON text as it was written, read without copying it.</summary>
+    private static long RawBytes(JsonElement element) => JsonMarshal.GetRawUtf8Value(element).Length;
 
     private static long JsonBytes(object? value)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -251,17 +250,12 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
     {
         IList<ChatMessage> messages = base.CreateResponseMessages(results);
         AgentRun? run = AgentRun.Current;
-        var answers = new Dictionary<string, FunctionResultContent>(StringComparer.Ordinal);
-        foreach (FunctionResultContent answer in messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>())
-        {
-            answers[answer.CallId] = answer;
-        }
 
         var round = new List<(string CallId, string Name, string? Error)>(results.Length);
         foreach (FunctionInvocationResult result in results)
         {
             FunctionCallContent call = result.CallContent;
-            answers.TryGetValue(call.CallId, out FunctionResultContent? answer);
+            FunctionResultContent? answer = AnswerTo(messages, call.CallId);
             string? error = result.Status switch
             {
                 FunctionInvocationStatus.NotFound => AnswerUnknownTool(answer, call.Name, run),
@@ -280,6 +274,24 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
         }
 
         return messages;
+    }
+
+    /// <summary>The last result among <paramref name="messages"/> for the call <paramref name="callId"/>, if any (a round has a few, so a scan is cheaper than an index).</summary>
+    private static FunctionResultContent? AnswerTo(IList<ChatMessage> messages, string callId)
+    {
+        FunctionResultContent? answer = null;
+        foreach (ChatMessage message in messages)
+        {
+            foreach (AIContent content in message.Contents)
+            {
+                if (content is FunctionResultContent result && string.Equals(result.CallId, callId, StringComparison.Ordinal))
+                {
+                    answer = result;
+                }
+            }
+        }
+
+        return answer;
     }
 
     private static IChatClient WithRunLedger(IChatClient innerClient, ILoggerFactory? loggerFactory)

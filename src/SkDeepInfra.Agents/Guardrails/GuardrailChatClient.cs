@@ -135,13 +135,20 @@ public sealed class GuardrailChatClient : DelegatingChatClient
         AgentRunOutcome? outcome = input is not null && !RunInputGuardrailsInParallel ? await input.ConfigureAwait(false) : null;
         for (int attempt = 0; outcome is null; attempt++)
         {
-            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task<AgentRunOutcome?>? pending = RunInputGuardrailsInParallel ? input : null;
             input = null;
-            _ = GuardrailCheck.CancelWhenTripped(pending, call);
+
+            // Only a parallel input check can cancel the call; without one the caller's token is the call's.
+            using CancellationTokenSource? call = pending is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            CancellationToken callToken = call?.Token ?? cancellationToken;
+            if (call is not null)
+            {
+                _ = GuardrailCheck.CancelWhenTripped(pending, call);
+            }
+
             List<ChatResponseUpdate> held = [];
             bool holdAll = pending is not null || OutputGuardrails.Count > 0;
-            IAsyncEnumerator<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(conversation, runOptions, call.Token).GetAsyncEnumerator(call.Token);
+            IAsyncEnumerator<ChatResponseUpdate> updates = base.GetStreamingResponseAsync(conversation, runOptions, callToken).GetAsyncEnumerator(callToken);
             try
             {
                 while (true)
