@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SkDeepInfra.Agents.Internal;
 
 namespace SkDeepInfra.Agents;
 
@@ -110,7 +111,11 @@ public sealed class ConservativeTokenEstimator : ITokenEstimator
 
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(value, s_compact.GetTypeInfo(value.GetType())).Length;
+            ByteCountingStream counter = ByteCountingStream.Rent();
+            JsonSerializer.Serialize(counter, value, s_compact.GetTypeInfo(value.GetType()));
+            long bytes = counter.Count;
+            ByteCountingStream.Return(counter);
+            return bytes;
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
         {

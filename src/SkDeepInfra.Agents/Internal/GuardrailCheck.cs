@@ -74,7 +74,7 @@ internal sealed class GuardrailCheck(GuardrailChatClient guardrails, AgentRun ru
     }
 
     /// <returns>The trip outcome; or the feedback for another try; or neither when every output guardrail passed.</returns>
-    public async Task<(AgentRunOutcome? Trip, string? Feedback)> OutputAsync(ChatMessage answer, int retriesSoFar, CancellationToken cancellationToken)
+    public async ValueTask<(AgentRunOutcome? Trip, string? Feedback)> OutputAsync(ChatMessage answer, int retriesSoFar, CancellationToken cancellationToken)
     {
         foreach (IOutputGuardrail guardrail in guardrails.OutputGuardrails)
         {
