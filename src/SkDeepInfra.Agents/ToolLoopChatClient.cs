@@ -359,7 +359,11 @@ public sealed class ToolLoopChatClient : FunctionInvokingChatClient
             LastAnswer = LastAnswerOnLimit ? new LastAnswerPlan(LastAnswerMaxTokens, LastAnswerInstruction) : null,
         };
         AgentRun.Current = run;
-        Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", toolNames.Count);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            // The budget's text is written only for the log.
+            Log.RunStarted(_logger, budget?.ToString() ?? "unlimited", toolNames.Count);
+        }
         return (run, runOptions);
     }
 
